@@ -1,0 +1,8 @@
+using Spectre.Console.Cli;
+
+namespace Real.Cli.Commands.Run;
+
+public static class MainJobCommands
+{
+    public static IConfigurator AddMainJob(this IConfigurator config) => config;
+}

@@ -1,0 +1,7 @@
+namespace Real.EventStore;
+
+public enum Direction
+{
+    Forwards,
+    Backwards,
+}

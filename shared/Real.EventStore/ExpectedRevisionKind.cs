@@ -1,0 +1,9 @@
+namespace Real.EventStore;
+
+public enum ExpectedRevisionKind
+{
+    Any,
+    NoStream,
+    StreamExists,
+    Exact,
+}

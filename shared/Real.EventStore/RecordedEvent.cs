@@ -1,0 +1,13 @@
+namespace Real.EventStore;
+
+/// <summary>An event as stored: its envelope, position in its stream and in the global log ($all), and its link in the hash chain.</summary>
+public sealed record RecordedEvent(
+    Guid EventId,
+    string EventType,
+    ReadOnlyMemory<byte> Data,
+    EventMetadata Metadata,
+    DateTimeOffset Created,
+    string Stream,
+    long Revision,
+    long GlobalPosition,
+    ReadOnlyMemory<byte> Hash);
