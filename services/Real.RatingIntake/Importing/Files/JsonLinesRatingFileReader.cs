@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Unicode;
 using Real.RatingIntake.Validation;
 
 namespace Real.RatingIntake.Importing.Files;
@@ -27,6 +28,11 @@ public static class JsonLinesRatingFileReader
 
     private static RatingFileRow Parse(int row, byte[] line)
     {
+        if (!Utf8.IsValid(line))
+        {
+            return new RatingFileRow(row, null, null, new RatingProblem("line", Preview(line), "not valid UTF-8"));
+        }
+
         JsonDocument document;
         try
         {

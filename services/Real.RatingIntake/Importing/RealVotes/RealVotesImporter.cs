@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Real.Contracts.Events.Intake;
 using Real.Data.ImageNet;
 using Real.Data.RealVotes;
 using Real.EventStore;
@@ -58,26 +57,28 @@ public sealed class RealVotesImporter(IEventStore store, EventSerializer seriali
         return RealVotesMapping.All.Select(source => RealVoteFileReader.Read(Path.Combine(directory, source.FileName), relay)).ToArray();
     }
 
+    /// <summary>
+    /// Records one archive's votes batch by batch. Pipelined: while batch k is appended (on the thread pool), batch
+    /// k+1 is built and validated here, so the CPU work of both halves overlaps; appends stay in order, one at a time.
+    /// </summary>
     private async Task<RealVotesFileReport> RecordVotesAsync(RealVotesSource source, RealVoteFile file, int questionEvents, IImportProgress progress, CancellationToken cancellationToken)
     {
         var step = $"record {source.FileName}";
         progress.Begin(step, file.Votes.Length);
         var raterIds = file.RaterIds.Select(source.RaterId).ToArray();
-        var batch = new List<IncomingRating>(BatchSize);
-        int recorded = 0, duplicates = 0, rejected = 0;
-        var problems = new List<(string, RatingProblem)>();
+        var tally = new Tally();
+        Task? inFlight = null;
         for (var start = 0; start < file.Votes.Length; start += BatchSize)
         {
-            batch.Clear();
             var end = Math.Min(file.Votes.Length, start + BatchSize);
+            var batch = new List<IncomingRating>(end - start);
             for (var v = start; v < end; v++)
             {
                 var vote = file.Votes[v];
                 var image = file.Questions.ImageFile(vote.Question);
                 var label = file.Questions.Label(vote.Question);
-                var raterId = file.RaterIds[vote.Rater];
                 batch.Add(new IncomingRating(
-                    source.RatingId(raterId, image, label),
+                    source.RatingId(file.RaterIds[vote.Rater], image, label),
                     TaskId: null,
                     image,
                     label,
@@ -86,22 +87,54 @@ public sealed class RealVotesImporter(IEventStore store, EventSerializer seriali
                     RealVotesMapping.AnsweredAt));
             }
 
-            var result = await recorder.RecordAsync(new RatingBatch(source.Tool, source.FileName, RealVotesMapping.DatasetId, batch), metadata: null, cancellationToken);
-            recorded += result.Recorded;
-            duplicates += result.Duplicates;
-            rejected += result.Rejected;
-            foreach (var outcome in result.Outcomes)
+            var prepared = await recorder.PrepareAsync(new RatingBatch(source.Tool, source.FileName, RealVotesMapping.DatasetId, batch), metadata: null, cancellationToken);
+            if (inFlight is not null)
             {
-                if (outcome.Problem is not null && problems.Count < 20)
-                {
-                    problems.Add((outcome.RatingId ?? "?", outcome.Problem));
-                }
+                await inFlight;
             }
 
-            progress.Advance(step, end - start);
+            var count = end - start;
+            inFlight = Task.Run(
+                async () =>
+                {
+                    tally.Add(await recorder.CommitAsync(prepared, cancellationToken));
+                    progress.Advance(step, count);
+                },
+                cancellationToken);
         }
 
-        return new RealVotesFileReport(source.FileName, source.Tool.ToolId, file.Questions.Count, questionEvents, file.Votes.Length, recorded, duplicates, rejected, problems);
+        if (inFlight is not null)
+        {
+            await inFlight;
+        }
+
+        return new RealVotesFileReport(source.FileName, source.Tool.ToolId, file.Questions.Count, questionEvents, file.Votes.Length, tally.Recorded, tally.Duplicates, tally.Rejected, tally.Problems);
+    }
+
+    /// <summary>Outcome counts of one archive (updated by one commit at a time).</summary>
+    private sealed class Tally
+    {
+        public int Recorded { get; private set; }
+
+        public int Duplicates { get; private set; }
+
+        public int Rejected { get; private set; }
+
+        public List<(string RatingId, RatingProblem Problem)> Problems { get; } = [];
+
+        public void Add(RecordingResult result)
+        {
+            Recorded += result.Recorded;
+            Duplicates += result.Duplicates;
+            Rejected += result.Rejected;
+            foreach (var outcome in result.Outcomes)
+            {
+                if (outcome.Problem is not null && Problems.Count < 20)
+                {
+                    Problems.Add((outcome.RatingId ?? "?", outcome.Problem));
+                }
+            }
+        }
     }
 
     /// <summary>Relays the reader's per-rater progress as "read {file}" steps.</summary>
