@@ -34,4 +34,7 @@ run_bench() {
 run_bench store --backend sqlite --events 1000000 --batch 1000
 run_bench store --backend postgres --events 1000000 --batch 1000
 
+# Rating intake (docs/intake.md): the full ReaL votes (1,019,015 ratings) into a fresh embedded store, with an idempotent re-run.
+run_bench ingest --rerun
+
 exit "$failed"
