@@ -1,5 +1,6 @@
 using Real.Contracts;
 using Real.Contracts.Events.Intake;
+using Real.Data.ImageNet;
 using Real.EventStore;
 using Real.EventStore.Serialization;
 
@@ -32,35 +33,16 @@ public sealed record EvaluationDataset(string DatasetId, ImageIndex Images, IRea
         return FromReferenceFiles(imageNetDirectory, datasetId);
     }
 
-    /// <summary>The ImageNet validation set from val_labels.txt (one class index per line) and class_names.txt.</summary>
+    /// <summary>The ImageNet validation set from the reference files (val_labels.txt, class_names.txt, synsets.txt, hierarchy.tsv).</summary>
     public static EvaluationDataset FromReferenceFiles(string imageNetDirectory, string datasetId = StreamNames.ImageNetVal)
     {
-        var labelsFile = Path.Combine(imageNetDirectory, "val_labels.txt");
-        var namesFile = Path.Combine(imageNetDirectory, "class_names.txt");
-        if (!File.Exists(labelsFile) || !File.Exists(namesFile))
+        if (!File.Exists(Path.Combine(imageNetDirectory, "val_labels.txt")))
         {
-            throw new FileNotFoundException($"{imageNetDirectory}: needs val_labels.txt and class_names.txt (run `make data`, or pass --data DIR), or import the data set first (`./real import real-votes`).");
+            throw new FileNotFoundException($"{imageNetDirectory}: no val_labels.txt; run `make data`, pass --data DIR, or import the data set first (`./real import real-votes`).");
         }
 
-        var names = File.ReadAllLines(namesFile).Where(l => l.Length > 0).ToArray();
-        var labels = new List<int>(50_000);
-        var line = 0;
-        foreach (var text in File.ReadLines(labelsFile))
-        {
-            line++;
-            if (text.Length == 0)
-            {
-                continue;
-            }
-
-            if (!int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var label) || label < 0 || label >= names.Length)
-            {
-                throw new InvalidDataException($"{labelsFile}: line {line}: '{text}' is not a class index in 0..{names.Length - 1}.");
-            }
-
-            labels.Add(label);
-        }
-
-        return new EvaluationDataset(datasetId, ImageIndex.ImageNetValidation(labels.Count), labels, names);
+        var metadata = ImageNetMetadata.Load(imageNetDirectory);
+        var files = Enumerable.Range(0, metadata.ValidationLabels.Count).Select(ImageNetValidation.ImageFileName).ToArray();
+        return new EvaluationDataset(datasetId, new ImageIndex(files), metadata.ValidationLabels, metadata.ClassNames);
     }
 }

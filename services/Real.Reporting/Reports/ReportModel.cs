@@ -1,4 +1,5 @@
 using Real.Reporting.Evaluation;
+using Real.Reporting.Evaluation.LabelSets;
 
 namespace Real.Reporting.Reports;
 

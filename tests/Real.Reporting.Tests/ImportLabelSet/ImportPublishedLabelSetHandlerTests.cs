@@ -28,7 +28,7 @@ public sealed class ImportPublishedLabelSetHandlerTests : IDisposable
         Assert.Equal(1 + 3 + 1, first.AppendedEvents); // started, 3 batches of ≤ 5,000, completed
         Assert.True(second.AlreadyImported);
         var imported = new ImportedLabelSets(_store, _serializer);
-        var loaded = await imported.LoadAsync("published", dataset);
+        var loaded = (await imported.LoadAsync("published", dataset))?.Labels;
         Assert.NotNull(loaded);
         Assert.Empty(loaded.LabelsOf(0).ToArray());
         Assert.Equal([3, 4], loaded.LabelsOf(3).ToArray());
@@ -51,7 +51,7 @@ public sealed class ImportPublishedLabelSetHandlerTests : IDisposable
         var ex = await Assert.ThrowsAsync<InvalidDataException>(() => handler.HandleAsync(new ImportPublishedLabelSet(_dir.File("b.json"), "real-json", "x"), dataset));
 
         Assert.Contains("already imported from a different file", ex.Message, StringComparison.Ordinal);
-        var kept = await new ImportedLabelSets(_store, _serializer).LoadAsync("x", dataset);
+        var kept = (await new ImportedLabelSets(_store, _serializer).LoadAsync("x", dataset))?.Labels;
         Assert.Equal([1], kept!.LabelsOf(1).ToArray());
     }
 

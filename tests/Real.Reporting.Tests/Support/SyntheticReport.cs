@@ -1,4 +1,5 @@
 using Real.Reporting.Evaluation;
+using Real.Reporting.Evaluation.LabelSets;
 using Real.Reporting.Reports;
 using Real.Reporting.Reports.Plots;
 

@@ -6,5 +6,5 @@ public interface ILabelSetSource
     Task<IReadOnlyList<LabelSetSummary>> ListAsync(CancellationToken cancellationToken = default);
 
     /// <summary>The labels in validation-file order, or null when this source has no set with that id.</summary>
-    Task<LabelSet?> LoadAsync(string labelSetId, EvaluationDataset dataset, CancellationToken cancellationToken = default);
+    Task<LoadedLabelSet?> LoadAsync(string labelSetId, EvaluationDataset dataset, CancellationToken cancellationToken = default);
 }

@@ -38,9 +38,11 @@ public sealed class ImportedLabelSets(IEventReader store, EventSerializer serial
     }
 
     /// <summary>Loads the labels of a complete imported set; null when no such set exists.</summary>
-    public async Task<LabelSet?> LoadAsync(string labelSetId, EvaluationDataset dataset, CancellationToken cancellationToken = default)
+    public async Task<LoadedLabelSet?> LoadAsync(string labelSetId, EvaluationDataset dataset, CancellationToken cancellationToken = default)
     {
         int[][]? labels = null;
+        ImportedLabelSetStarted? started = null;
+        long position = 0;
         var complete = false;
         await foreach (var recorded in store.ReadStreamAsync(StreamNames.ImportedLabelSet(labelSetId), Direction.Forwards, 0, cancellationToken: cancellationToken))
         {
@@ -48,6 +50,7 @@ public sealed class ImportedLabelSets(IEventReader store, EventSerializer serial
             {
                 case ImportedLabelSetStarted s:
                     labels = new int[s.Images][];
+                    started = s;
                     break;
                 case ImportedLabelsRecorded batch when labels is not null:
                     for (var j = 0; j < batch.Labels.Count; j++)
@@ -58,6 +61,7 @@ public sealed class ImportedLabelSets(IEventReader store, EventSerializer serial
                     break;
                 case ImportedLabelSetCompleted:
                     complete = true;
+                    position = recorded.GlobalPosition;
                     break;
             }
         }
@@ -77,6 +81,16 @@ public sealed class ImportedLabelSets(IEventReader store, EventSerializer serial
             throw new InvalidDataException($"Imported label set '{labelSetId}' is incomplete in the store (stream {StreamNames.ImportedLabelSet(labelSetId)}).");
         }
 
-        return new LabelSet(labelSetId, labels);
+        var labelSet = new LabelSet(labelSetId, labels);
+        var description = new LabelSetDescription(
+            labelSetId,
+            "imported",
+            $"published ({started!.Format})",
+            $"{started.SourceFile}, sha256 {started.Sha256[..12]}…",
+            new Dictionary<string, string>(),
+            null,
+            labelSet.Statistics,
+            position);
+        return new LoadedLabelSet(labelSet, description, null);
     }
 }

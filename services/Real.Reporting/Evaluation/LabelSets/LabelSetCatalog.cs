@@ -23,13 +23,14 @@ public sealed class LabelSetCatalog(IReadOnlyList<ILabelSetSource> sources)
     public async Task<LabelSetSummary?> LatestVersionAsync(CancellationToken cancellationToken = default) =>
         (await ListAsync(cancellationToken)).LastOrDefault(s => s.Kind == LabelSetKind.Version && s.Complete);
 
-    public async Task<LabelSet> ResolveAsync(string reference, EvaluationDataset dataset, CancellationToken cancellationToken = default)
+    public async Task<LoadedLabelSet> ResolveAsync(string reference, EvaluationDataset dataset, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(reference);
         ArgumentNullException.ThrowIfNull(dataset);
         if (File.Exists(reference))
         {
-            return new LabelSet(Path.GetFileName(reference), RealJsonLabelSetReader.Read(reference, dataset.Images, dataset.ClassCount));
+            var fromFile = new LabelSet(Path.GetFileName(reference), RealJsonLabelSetReader.Read(reference, dataset.Images, dataset.ClassCount));
+            return new LoadedLabelSet(fromFile, new LabelSetDescription(fromFile.Id, "file", "published (real-json file)", Path.GetFullPath(reference), new Dictionary<string, string>(), null, fromFile.Statistics, null), null);
         }
 
         var id = reference;

@@ -1,50 +1,64 @@
-using System.Buffers.Binary;
+using Real.Data.Npy;
 
 namespace Real.Reporting.Evaluation.Predictions;
 
 /// <summary>
 /// Reads a model's logits (or probabilities) from a .npy file: N × C, float32 or float16 (float64 accepted),
-/// rows in validation-file order. Streams row by row and keeps only each row's top k, so a 50,000 × 1,000 file
-/// never sits in memory. Ties rank the lower class index first (torch.topk leaves ties unspecified).
+/// rows in validation-file order. Streams row by row through Real.Data's reader and keeps only each row's top k,
+/// so a 50,000 × 1,000 file never sits in memory. Ties rank the lower class index first (torch.topk leaves ties
+/// unspecified).
 /// </summary>
 public static class NpyLogitsReader
 {
     public static TopKPredictions Read(string path, string modelId, int expectedImages, int classCount, int k = 5)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-        var header = NpyHeader.Read(stream, path);
-        Validate(header, path, expectedImages, classCount, stream.Length);
+        using var reader = NpyArrayReader.OpenFile(path);
+        Validate(reader.Header, path, expectedImages, classCount);
         k = Math.Min(k, classCount);
         var ranked = new int[expectedImages * k];
-        var rowBytes = new byte[classCount * header.ItemSize];
         var values = new float[classCount];
-        stream.Seek(header.DataOffset, SeekOrigin.Begin);
+        var halves = reader.Header.DType.Kind == NpyKind.Float16 ? new Half[classCount] : null;
+        var doubles = reader.Header.DType.Kind == NpyKind.Float64 ? new double[classCount] : null;
         for (var row = 0; row < expectedImages; row++)
         {
-            stream.ReadExactly(rowBytes);
-            Decode(rowBytes, values, header);
+            if (halves is not null)
+            {
+                reader.Read<Half>(halves);
+                for (var c = 0; c < classCount; c++)
+                {
+                    values[c] = (float)halves[c];
+                }
+            }
+            else if (doubles is not null)
+            {
+                reader.Read<double>(doubles);
+                for (var c = 0; c < classCount; c++)
+                {
+                    values[c] = (float)doubles[c];
+                }
+            }
+            else
+            {
+                reader.Read<float>(values);
+            }
+
             TopK(values, ranked.AsSpan(row * k, k), path, row);
         }
 
         return new TopKPredictions(modelId, k, ranked);
     }
 
-    private static void Validate(NpyHeader header, string path, int expectedImages, int classCount, long fileLength)
+    private static void Validate(NpyHeader header, string path, int expectedImages, int classCount)
     {
-        if (header.Kind != 'f' || header.ItemSize is not (2 or 4 or 8))
+        if (header.DType.Kind is not (NpyKind.Float32 or NpyKind.Float16 or NpyKind.Float64))
         {
-            throw new InvalidDataException($"{path}: dtype '{header.Descr}' is not supported: logits must be float32 (<f4) or float16 (<f2).");
-        }
-
-        if (header.FortranOrder)
-        {
-            throw new InvalidDataException($"{path}: the array is stored in Fortran (column-major) order; save it with numpy.ascontiguousarray first.");
+            throw new InvalidDataException($"{path}: dtype '{header.DType.Descr}' is not supported: logits must be float32 (<f4) or float16 (<f2).");
         }
 
         if (header.Shape.Count != 2)
         {
-            throw new InvalidDataException($"{path}: shape ({string.Join(", ", header.Shape)}) is not 2-D: logits must be N images × C classes.");
+            throw new InvalidDataException($"{path}: shape {header.ShapeText} is not 2-D: logits must be N images × C classes.");
         }
 
         if (header.Shape[0] != expectedImages)
@@ -55,26 +69,6 @@ public static class NpyLogitsReader
         if (header.Shape[1] != classCount)
         {
             throw new InvalidDataException($"{path}: {header.Shape[1]:N0} columns, but the data set has {classCount:N0} classes.");
-        }
-
-        var needed = header.DataOffset + (header.Shape[0] * header.Shape[1] * header.ItemSize);
-        if (fileLength < needed)
-        {
-            throw new InvalidDataException($"{path}: truncated: shape ({header.Shape[0]}, {header.Shape[1]}) {header.Descr} needs {needed:N0} bytes but the file has {fileLength:N0}.");
-        }
-    }
-
-    private static void Decode(ReadOnlySpan<byte> bytes, Span<float> values, NpyHeader header)
-    {
-        var little = header.ByteOrder != '>';
-        for (var i = 0; i < values.Length; i++)
-        {
-            values[i] = header.ItemSize switch
-            {
-                2 => (float)BitConverter.UInt16BitsToHalf(little ? BinaryPrimitives.ReadUInt16LittleEndian(bytes[(i * 2)..]) : BinaryPrimitives.ReadUInt16BigEndian(bytes[(i * 2)..])),
-                4 => little ? BinaryPrimitives.ReadSingleLittleEndian(bytes[(i * 4)..]) : BinaryPrimitives.ReadSingleBigEndian(bytes[(i * 4)..]),
-                _ => (float)(little ? BinaryPrimitives.ReadDoubleLittleEndian(bytes[(i * 8)..]) : BinaryPrimitives.ReadDoubleBigEndian(bytes[(i * 8)..])),
-            };
         }
     }
 

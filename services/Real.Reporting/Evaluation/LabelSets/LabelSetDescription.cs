@@ -1,8 +1,6 @@
-using Real.Reporting.Evaluation;
+namespace Real.Reporting.Evaluation.LabelSets;
 
-namespace Real.Reporting.Reports;
-
-/// <summary>Which label set a report is about and how it was made (rule, version, parameters, threshold).</summary>
+/// <summary>Which label set this is and how it was made (rule, version, parameters, threshold); Kind is "version", "imported" or "file".</summary>
 public sealed record LabelSetDescription(
     string Id,
     string Kind,
