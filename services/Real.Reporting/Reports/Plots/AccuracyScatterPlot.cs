@@ -19,7 +19,7 @@ public static class AccuracyScatterPlot
         var hi = Math.Min(1.01, Math.Max(xs.Max(), ys.Max()) + 0.03);
         var diagonal = plot.Add.Line(lo, lo, hi, hi);
         diagonal.Color = PlotTheme.Gray;
-        diagonal.LinePattern = LinePattern.Dotted;
+        diagonal.LinePattern = LinePattern.Solid;
         diagonal.LineWidth = 1.5f;
         diagonal.LegendText = "y = x";
         if (regression is not null)

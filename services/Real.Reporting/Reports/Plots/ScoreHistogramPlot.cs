@@ -35,7 +35,7 @@ public static class ScoreHistogramPlot
         plot.Add.Bars(bars);
         if (threshold is { } th)
         {
-            var line = plot.Add.VerticalLine(th, 2, PlotTheme.Orange, LinePattern.Dashed);
+            var line = plot.Add.VerticalLine(th, 2, PlotTheme.Orange, LinePattern.Solid);
             line.LabelText = $"threshold {th:0.##}";
             line.LabelOppositeAxis = true;
             line.LabelFontColor = PlotTheme.Orange;
