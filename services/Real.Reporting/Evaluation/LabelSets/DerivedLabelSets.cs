@@ -14,7 +14,7 @@ namespace Real.Reporting.Evaluation.LabelSets;
 public sealed class DerivedLabelSets(IEventReader store) : ILabelSetSource
 {
     /// <summary>The aggregation's id allocator stream (StreamNames.LabelSetIndex in the aggregation's contracts).</summary>
-    public const string IndexStream = "labelsetindex-all";
+    public const string IndexStream = StreamNames.LabelSetIndex;
 
     public async Task<IReadOnlyList<LabelSetSummary>> ListAsync(CancellationToken cancellationToken = default)
     {
