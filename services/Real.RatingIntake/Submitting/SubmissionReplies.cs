@@ -26,13 +26,13 @@ public static class SubmissionReplies
             var endpoint = await context.GetSendEndpoint(RepliesExchangeAddress);
             await endpoint.Send(reply, reply.GetType(), Pipe.Execute<SendContext>(send =>
             {
-                send.ContentType = ToolJson.ContentType;
+                ToolJsonSerializer.Use(send);
                 send.SetRoutingKey(toolId);
             }), context.CancellationToken);
         }
         else
         {
-            await context.Publish(reply, reply.GetType(), Pipe.Execute<PublishContext>(publish => publish.ContentType = ToolJson.ContentType), context.CancellationToken);
+            await context.Publish(reply, reply.GetType(), Pipe.Execute<PublishContext>(ToolJsonSerializer.Use), context.CancellationToken);
         }
     }
 

@@ -1,4 +1,7 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text;
+using System.Text.Unicode;
 using System.Text.Json;
 using Real.Contracts;
 using Real.Contracts.Messages.Intake;
@@ -30,6 +33,11 @@ public static class SubmitRatingsReader
             return ParsedSubmission.Unreadable(new BatchError("$", null, "the body is empty; expected a JSON object"));
         }
 
+        if (!Utf8.IsValid(body))
+        {
+            return ParsedSubmission.Unreadable(new BatchError("$", null, $"the body is not valid UTF-8: invalid byte sequence at byte {FirstInvalidUtf8Byte(body)}"));
+        }
+
         JsonDocument document;
         try
         {
@@ -37,14 +45,24 @@ public static class SubmitRatingsReader
         }
         catch (JsonException ex)
         {
-            // System.Text.Json rejects invalid UTF-8 here too; its message names the byte position.
-            return ParsedSubmission.Unreadable(new BatchError("$", null, $"the body is not valid UTF-8 JSON: {ex.Message}"));
+            return ParsedSubmission.Unreadable(new BatchError("$", null, $"the body is not valid JSON: {ex.Message}"));
         }
 
         using (document)
         {
             return Read(document.RootElement);
         }
+    }
+
+    private static int FirstInvalidUtf8Byte(ReadOnlySpan<byte> body)
+    {
+        var at = 0;
+        while (at < body.Length && Rune.DecodeFromUtf8(body[at..], out _, out var consumed) == OperationStatus.Done)
+        {
+            at += consumed;
+        }
+
+        return at;
     }
 
     private static ParsedSubmission Read(JsonElement root)

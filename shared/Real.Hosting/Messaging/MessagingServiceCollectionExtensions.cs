@@ -71,7 +71,7 @@ public static class MessagingServiceCollectionExtensions
         {
             if (context is PublishContext<RatingTaskCreated>)
             {
-                context.ContentType = ToolJson.ContentType;
+                ToolJsonSerializer.Use(context);
             }
         }));
     }

@@ -15,6 +15,15 @@ namespace Real.Hosting.Messaging;
 /// </summary>
 public sealed class ToolJsonSerializer : IMessageSerializer, IMessageDeserializer
 {
+    public static ToolJsonSerializer Instance { get; } = new();
+
+    /// <summary>Makes one outgoing message plain JSON (or raw bytes, for a <see cref="RawToolMessage"/>).</summary>
+    public static void Use(SendContext context)
+    {
+        context.Serializer = Instance;
+        context.ContentType = ToolJson.ContentType;
+    }
+
     public ContentType ContentType => ToolJson.ContentType;
 
     public void Probe(ProbeContext context)

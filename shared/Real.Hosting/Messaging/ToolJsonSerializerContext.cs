@@ -40,11 +40,25 @@ internal sealed class ToolJsonSerializerContext(byte[] body, MessageContext mess
         return message is not null;
     }
 
+    /// <summary>
+    /// Plain JSON carries no type, so a body is offered as <paramref name="type"/> only when its "messageType" (which
+    /// Real writes into every message a tool receives) names that type, or when it has none.
+    /// </summary>
     private object? TryDeserialize(Type type)
     {
         try
         {
-            return JsonSerializer.Deserialize(body, type, ToolJson.Options);
+            var reader = new Utf8JsonReader(body);
+            using var document = JsonDocument.ParseValue(ref reader);
+            if (document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("messageType", out var messageType)
+                && messageType.ValueKind == JsonValueKind.String
+                && !messageType.ValueEquals(type.Name))
+            {
+                return null;
+            }
+
+            return document.RootElement.Deserialize(type, ToolJson.Options);
         }
         catch (JsonException)
         {

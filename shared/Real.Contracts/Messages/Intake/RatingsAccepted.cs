@@ -9,4 +9,8 @@ public sealed record RatingsAccepted(
     string BatchId,
     string ToolId,
     IReadOnlyList<string> Accepted,
-    IReadOnlyList<string> Duplicates);
+    IReadOnlyList<string> Duplicates)
+{
+    /// <summary>Written into the JSON ("messageType") so that a tool reading plain JSON can tell the replies apart.</summary>
+    public string MessageType => nameof(RatingsAccepted);
+}

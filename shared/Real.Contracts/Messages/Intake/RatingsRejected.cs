@@ -13,4 +13,8 @@ public sealed record RatingsRejected(
     IReadOnlyList<BatchError> BatchErrors,
     IReadOnlyList<RatingRejection> Rejected,
     IReadOnlyList<string> Accepted,
-    IReadOnlyList<string> Duplicates);
+    IReadOnlyList<string> Duplicates)
+{
+    /// <summary>Written into the JSON ("messageType") so that a tool reading plain JSON can tell the replies apart.</summary>
+    public string MessageType => nameof(RatingsRejected);
+}

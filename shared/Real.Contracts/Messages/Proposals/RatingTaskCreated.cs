@@ -15,4 +15,7 @@ public sealed record RatingTaskCreated(
 {
     /// <summary>The paper asked about at most 8 labels per image; more would overload a rater's screen.</summary>
     public const int MaxCandidates = 8;
+
+    /// <summary>Written into the JSON ("messageType") so that a tool reading plain JSON can tell messages apart.</summary>
+    public string MessageType => nameof(RatingTaskCreated);
 }
