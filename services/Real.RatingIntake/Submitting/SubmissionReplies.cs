@@ -5,14 +5,13 @@ using Real.Hosting.Messaging;
 namespace Real.RatingIntake.Submitting;
 
 /// <summary>
-/// Where a reply goes. RabbitMQ: the replies exchange (topic) with the tool's id as routing key, where only that
-/// tool may bind. In-memory bus: published, for in-process subscribers. A result without any tool to answer is a
-/// poison message: it goes to the _error queue with the reasons in its fault headers.
+/// Where a reply goes: published to the replies exchange (plain JSON, see AddRealMessaging). On RabbitMQ the routing
+/// key is the tool's id, and only that tool may bind a queue with that key (topic permissions). On the in-memory bus
+/// in-process subscribers get it. A result without any tool to answer is a poison message: it goes to the _error
+/// queue with the reasons in its fault headers.
 /// </summary>
 public static class SubmissionReplies
 {
-    public static readonly Uri RepliesExchangeAddress = new($"exchange:{ToolTopology.RepliesExchange}?type=topic&durable=true");
-
     public static async Task SendAsync(ConsumeContext context, ToolSender sender, SubmissionResult result)
     {
         var reply = result.Reply;
@@ -21,19 +20,14 @@ public static class SubmissionReplies
             throw new PoisonMessageException($"Unanswerable submission (no valid tool id from the transport or the body): {Describe(result)}");
         }
 
-        if (sender.OnRabbitMq)
+        await context.Publish(reply, reply.GetType(), Pipe.Execute<PublishContext>(publish =>
         {
-            var endpoint = await context.GetSendEndpoint(RepliesExchangeAddress);
-            await endpoint.Send(reply, reply.GetType(), Pipe.Execute<SendContext>(send =>
+            ToolJsonSerializer.Use(publish);
+            if (publish.TryGetPayload<RoutingKeySendContext>(out var routed))
             {
-                ToolJsonSerializer.Use(send);
-                send.SetRoutingKey(toolId);
-            }), context.CancellationToken);
-        }
-        else
-        {
-            await context.Publish(reply, reply.GetType(), Pipe.Execute<PublishContext>(ToolJsonSerializer.Use), context.CancellationToken);
-        }
+                routed.RoutingKey = toolId;
+            }
+        }), context.CancellationToken);
     }
 
     private static string Describe(SubmissionResult result) =>

@@ -1,5 +1,6 @@
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
+using Real.Contracts.Messages.Intake;
 using Real.Contracts.Messages.Proposals;
 
 namespace Real.Hosting.Messaging;
@@ -33,7 +34,12 @@ public static class MessagingServiceCollectionExtensions
                 {
                     cfg.Host(new Uri(uri));
                     cfg.ConfigureToolMessages();
+
+                    // The exchanges tools bind their queues to must exist before any tool connects.
                     cfg.Publish<RatingTaskCreated>(publish => publish.ExchangeType = RabbitMQ.Client.ExchangeType.Fanout);
+                    cfg.Publish<RatingsAccepted>(publish => publish.ExchangeType = RabbitMQ.Client.ExchangeType.Topic);
+                    cfg.Publish<RatingsRejected>(publish => publish.ExchangeType = RabbitMQ.Client.ExchangeType.Topic);
+                    cfg.DeployPublishTopology = true;
                     cfg.ConfigureEndpoints(context);
                 });
             }
@@ -60,16 +66,21 @@ public static class MessagingServiceCollectionExtensions
             retry.Ignore<PoisonMessageException>();
         });
 
-    /// <summary>Plain JSON for what tools see: RatingTaskCreated goes to the tasks exchange without envelope.</summary>
+    /// <summary>
+    /// Plain JSON for what tools see, on the exchanges they bind to: RatingTaskCreated to the tasks exchange, the two
+    /// replies to the replies exchange (the publisher sets the tool's id as routing key).
+    /// </summary>
     private static void ConfigureToolMessages(this IBusFactoryConfigurator cfg)
     {
         var toolJson = new ToolJsonSerializerFactory();
         cfg.AddSerializer(toolJson, false);
         cfg.AddDeserializer(toolJson);
         cfg.Message<RatingTaskCreated>(message => message.SetEntityName(ToolTopology.TasksExchange));
+        cfg.Message<RatingsAccepted>(message => message.SetEntityName(ToolTopology.RepliesExchange));
+        cfg.Message<RatingsRejected>(message => message.SetEntityName(ToolTopology.RepliesExchange));
         cfg.ConfigurePublish(publish => publish.UseExecute(context =>
         {
-            if (context is PublishContext<RatingTaskCreated>)
+            if (context is PublishContext<RatingTaskCreated> or PublishContext<RatingsAccepted> or PublishContext<RatingsRejected>)
             {
                 ToolJsonSerializer.Use(context);
             }
