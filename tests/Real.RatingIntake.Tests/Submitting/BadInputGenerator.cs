@@ -44,7 +44,7 @@ public static class BadInputGenerator
             ("\"answeredAt\":\"2025-01-31T12:00:00Z\"", ["\"answeredAt\":\"2025-01-31\"", "\"answeredAt\":\"2025-13-01T00:00:00Z\"", "\"answeredAt\":\"2025-02-30T12:00:00Z\"", "\"answeredAt\":\"2025-01-31T25:00:00Z\"", "\"answeredAt\":\"2025-01-31T12:00:00\"", "\"answeredAt\":\"yesterday\"", "\"answeredAt\":1738324800", "\"answeredAt\":\"2025-01-31T12:00:00+25:00\""]),
             ("\"image\":\"ILSVRC2012_val_00000001.JPEG\",", ["", "\"image\":5,", "\"image\":[],"]),
         ];
-        for (var round = 0; round < 13; round++)
+        for (var round = 0; round < 16; round++)
         {
             foreach (var (valid, brokenValues) in fields)
             {

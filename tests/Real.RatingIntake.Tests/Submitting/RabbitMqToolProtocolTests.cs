@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using RabbitMQ.Client;
-using Real.Contracts.Messages.Proposals;
 using Real.Hosting.Messaging;
 using Real.Testing;
 using static Real.RatingIntake.Tests.Submitting.SubmissionJson;
@@ -12,39 +11,6 @@ namespace Real.RatingIntake.Tests.Submitting;
 public sealed class RabbitMqToolProtocolTests
 {
     private static readonly string Python = "/usr/bin/python3";
-
-    [Fact]
-    public async Task The_python_sample_tool_answers_tasks_and_every_rating_is_recorded()
-    {
-        await using var vhost = await RabbitMqTestVhost.CreateAsync();
-        var tool = $"pytool-{Guid.NewGuid():N}"[..14];
-        var toolUri = await vhost.CreateToolUserAsync(tool);
-        await using var intake = await IntakeBusHost.StartAsync(vhost.GuestUri);
-        var tasks = new[]
-        {
-            new RatingTaskCreated("t-1", "imagenet-val", "ILSVRC2012_val_00000001.JPEG", [new(65, "sea snake"), new(58, "water snake"), new(54, "hognose snake")], "Does the label fit the image?"),
-            new RatingTaskCreated("t-2", "imagenet-val", "ILSVRC2012_val_00000002.JPEG", [new(795, "ski"), new(970, "alp")], "Does the label fit the image?"),
-        };
-
-        using var process = ExternalProcess.Start(Python, [Path.Combine(RepositoryRoot.Path, "tests", "tools", "rating_tool.py"), "--url", toolUri.ToString(), "--tool", tool, "--tasks", "2", "--timeout", "120"]);
-        var ready = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60));
-        Assert.True(ready == "READY", $"the tool did not get ready: {ready} {await process.StandardError.ReadToEndAsync()}");
-        foreach (var task in tasks)
-        {
-            await intake.Bus.Publish(task);
-        }
-
-        var summaryLine = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(180));
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
-        var stderr = await process.StandardError.ReadToEndAsync();
-        Assert.True(process.ExitCode == 0, $"rating_tool.py exited {process.ExitCode}: {summaryLine} {stderr}");
-        using var summary = JsonDocument.Parse(summaryLine!);
-        var accepted = summary.RootElement.GetProperty("accepted").EnumerateArray().Select(e => e.GetString()!).ToList();
-        var expected = tasks.SelectMany(t => t.Candidates.Select(c => $"{t.TaskId}/{c.ClassIndex}/sim-1")).ToList();
-        Assert.Equal(expected.Order(), accepted.Order());
-        Assert.All(expected, id => Assert.True(intake.Recorder.Holds(tool, id), $"rating {id} was not recorded"));
-        Assert.Equal(expected.Count, intake.Recorder.RecordedCount);
-    }
 
     [Fact]
     public async Task One_tools_credential_cannot_publish_read_or_submit_as_another_tool()
