@@ -13,10 +13,16 @@ infra/local/services-up.sh || { echo "could not start local services"; echo "tes
 source .infra/services.env
 results="$root/TestResults"
 rm -rf "$results"; mkdir -p "$results"
-dotnet test Real.sln -c "$config" --no-build --nologo \
-  --logger "trx" --results-directory "$results" \
-  -- RunConfiguration.TestSessionTimeout=3000000
-rc=$?
+rc=0
+# One assembly at a time, each with its own TRX file (parallel runs can overwrite each other's timestamped
+# TRX names), and a hang guard so one stuck test cannot eat CI's whole time budget.
+for project in $(find tests -name '*.Tests.csproj' | sort); do
+  name="$(basename "$project" .csproj)"
+  echo "== $name"
+  dotnet test "$project" -c "$config" --no-build --nologo \
+    --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal" --results-directory "$results" \
+    --blame-hang-timeout 10m || rc=1
+done
 summary="$(python3 infra/ci/summarize-trx.py "$results")"
 sum_rc=$?
 if [[ $started_here == 1 ]]; then infra/local/services-down.sh >/dev/null; fi

@@ -6,7 +6,7 @@ state="$root/.infra"
 pg_bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)"
 if [[ -f "$state/postgres.started" ]]; then
   runuser -u postgres -- "$pg_bin/pg_ctl" -D "$state/postgres/data" -m fast -w stop >/dev/null 2>&1 && echo "postgres: stopped"
-  rm -f "$state/postgres.started"
+  rm -f "$state/postgres.started" "$state/postgres.port"
   rm -rf "$state/postgres"
 fi
 if [[ -f "$state/rabbitmq.started" ]]; then

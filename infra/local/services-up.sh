@@ -9,12 +9,17 @@ mkdir -p "$state"
 "$root/infra/local/install-packages.sh" rabbitmq-server postgresql
 
 # ---------- PostgreSQL: initdb + pg_ctl into a directory owned by the postgres user, on its own port ----------
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 pg_port="${REAL_PG_PORT:-55432}"
+if [[ -f "$state/postgres.port" ]]; then pg_port="$(cat "$state/postgres.port")"; fi
 pg_bin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
 pg_dir="$state/postgres"
 if [[ -f "$state/postgres.started" ]] && "$pg_bin/pg_ctl" -D "$pg_dir/data" status >/dev/null 2>&1; then
   echo "postgres: already running on port $pg_port"
 else
+  # Another cluster (another checkout's) may hold the port: take the next free one.
+  while port_in_use "$pg_port"; do pg_port=$((pg_port + 1)); done
+  echo "$pg_port" >"$state/postgres.port"
   rm -rf "$pg_dir"; mkdir -p "$pg_dir"
   chown postgres:postgres "$pg_dir"
   chmod 755 "$state"

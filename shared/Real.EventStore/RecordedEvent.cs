@@ -10,4 +10,11 @@ public sealed record RecordedEvent(
     string Stream,
     long Revision,
     long GlobalPosition,
-    ReadOnlyMemory<byte> Hash);
+    ReadOnlyMemory<byte> Hash)
+{
+    /// <summary>
+    /// The metadata bytes exactly as stored (UTF-8 JSON). The hash chain covers these bytes, not a re-serialization
+    /// of <see cref="Metadata"/>. Empty when the event was not read from a store.
+    /// </summary>
+    public ReadOnlyMemory<byte> StoredMetadata { get; init; }
+}

@@ -12,8 +12,12 @@ public static class RealSettingsResolver
         string? postgres = null,
         string? dataRoot = null,
         string? transport = null,
-        string? rabbitMq = null)
+        string? rabbitMq = null,
+        Func<string, string?>? environment = null)
     {
+        environment ??= Environment.GetEnvironmentVariable;
+        string? Env(string name) => environment(name) is { Length: > 0 } value ? value : null;
+
         var backend = (storeBackend ?? Env("REAL_STORE") ?? "sqlite").ToLowerInvariant();
         if (backend is not ("sqlite" or "postgres"))
         {
@@ -51,7 +55,4 @@ public static class RealSettingsResolver
     /// <summary>"data/" (made by `make data`) when present, else "../shared/data" beside the checkout.</summary>
     private static string DefaultDataRoot() =>
         Directory.Exists("data/real") ? "data" : Path.Combine("..", "shared", "data");
-
-    private static string? Env(string name) =>
-        Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value : null;
 }

@@ -1,0 +1,64 @@
+using Real.Hosting;
+using Spectre.Console;
+
+namespace Real.Cli.Commands.Run;
+
+/// <summary>The steps of the main job and where they leave their outputs inside the home directory.</summary>
+public sealed class MainJobPlan
+{
+    private MainJobPlan(RealSettings real, IReadOnlyList<MainJobStep> steps)
+    {
+        Real = real;
+        Steps = steps;
+    }
+
+    public RealSettings Real { get; }
+
+    public IReadOnlyList<MainJobStep> Steps { get; }
+
+    public string LabelsFile => LabelsFileIn(Real);
+
+    public string ReportDirectory => ReportDirectoryIn(Real);
+
+    public static MainJobPlan For(MainJobSettings settings, RealSettings real)
+    {
+        string[] With(params string[] verb) => [.. verb, .. CommonOptions(real)];
+        var steps = new List<MainJobStep>
+        {
+            new("Import the ReaL votes (idempotent)", With("import", "real-votes", real.RealVotesDirectory)),
+            new($"Aggregate with {settings.Rule}", With("aggregate", "--rule", settings.Rule)),
+            new("Export the label set in the ReaL format", With("export", "labels", "--labelset", "latest", "--format", "real-json", "--out", LabelsFileIn(real))),
+            new("Write the report", With("report", "--out", ReportDirectoryIn(real))),
+            new("Verify the event log's hash chain", With("verify")),
+        };
+        return new MainJobPlan(real, steps);
+    }
+
+    public void PrintSummary()
+    {
+        var table = new Table().AddColumns("what", "where");
+        table.AddRow("ReaL-format labels", Markup.Escape(LabelsFile));
+        table.AddRow("HTML report", Markup.Escape(Path.Combine(ReportDirectory, "index.html")));
+        table.AddRow("event store", Markup.Escape(Real.StoreBackend == "sqlite" ? Real.SqlitePath : "postgres"));
+        AnsiConsole.Write(table);
+    }
+
+    private static string LabelsFileIn(RealSettings real) => Path.Combine(real.Home, "exports", "real-labels.json");
+
+    private static string ReportDirectoryIn(RealSettings real) => Path.Combine(real.Home, "report");
+
+    private static IEnumerable<string> CommonOptions(RealSettings real)
+    {
+        yield return "--home";
+        yield return real.Home;
+        yield return "--data";
+        yield return real.DataRoot;
+        yield return "--store";
+        yield return real.StoreBackend;
+        if (real.PostgresConnectionString is { } pg)
+        {
+            yield return "--pg";
+            yield return pg;
+        }
+    }
+}

@@ -1,0 +1,161 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Real.EventStore.Subscriptions;
+
+namespace Real.EventStore.Sqlite;
+
+/// <summary>
+/// The embedded event store: one SQLite file in WAL mode. Appends in this process go through one writer connection
+/// (a semaphore, so they queue instead of spinning on SQLite's lock) inside BEGIN IMMEDIATE transactions; other
+/// processes writing the same file wait on SQLite's write lock. Reads use pooled connections and never block writers.
+/// The schema is created on first use (or by <see cref="InitializeAsync"/>).
+/// </summary>
+public sealed partial class SqliteEventStore : IEventStore, IAppendNotifier, IAsyncDisposable, IDisposable
+{
+    private readonly string _connectionString;
+    private readonly SqliteEventStoreOptions _options;
+    private readonly TimeProvider _clock;
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly AppendSignal _appended = new();
+    private readonly Lazy<Task> _initialization;
+    private SqliteWriter? _writer;
+    private bool _disposed;
+
+    public SqliteEventStore(string path, SqliteEventStoreOptions? options = null, TimeProvider? clock = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        Path = System.IO.Path.GetFullPath(path);
+        _options = options ?? new SqliteEventStoreOptions();
+        _clock = clock ?? TimeProvider.System;
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = Path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            DefaultTimeout = (int)Math.Ceiling(_options.BusyTimeout.TotalSeconds),
+        }.ToString();
+        _initialization = new Lazy<Task>(() => Task.Run(Initialize), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>The database file.</summary>
+    public string Path { get; }
+
+    public string Backend => "sqlite";
+
+    public Task InitializeAsync(CancellationToken cancellationToken = default) => _initialization.Value.WaitAsync(cancellationToken);
+
+    public Task WaitForAppendAsync(long afterPosition, CancellationToken cancellationToken) =>
+        _appended.WaitForAppendAsync(afterPosition, cancellationToken);
+
+    public async Task<long?> LoadCheckpointAsync(string subscriptionId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(subscriptionId);
+        await InitializeAsync(cancellationToken);
+        await using var connection = await OpenReadConnectionAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<long?>(
+            new CommandDefinition("SELECT position FROM checkpoints WHERE subscription_id = @subscriptionId", new { subscriptionId }, cancellationToken: cancellationToken));
+    }
+
+    public async Task StoreCheckpointAsync(string subscriptionId, long position, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(subscriptionId);
+        ArgumentOutOfRangeException.ThrowIfNegative(position);
+        await InitializeAsync(cancellationToken);
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            Writer.StoreCheckpoint(subscriptionId, position, Timestamps.NowMicroseconds(_clock));
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    public async Task<long?> GetStreamRevisionAsync(string stream, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(stream);
+        await InitializeAsync(cancellationToken);
+        await using var connection = await OpenReadConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long?>(
+            new CommandDefinition("SELECT max(revision) FROM events WHERE stream = @stream", new { stream }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>The log head's position: the last committed event, including one removed from the events table since.</summary>
+    public async Task<long> GetHeadPositionAsync(CancellationToken cancellationToken = default)
+    {
+        await InitializeAsync(cancellationToken);
+        await using var connection = await OpenReadConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT position FROM log_head WHERE id = 1", cancellationToken: cancellationToken));
+    }
+
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        _writeGate.Wait();
+        try
+        {
+            _writer?.Dispose();
+            _writer = null;
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private SqliteWriter Writer => _writer ?? throw new ObjectDisposedException(nameof(SqliteEventStore));
+
+    private void Initialize()
+    {
+        var directory = System.IO.Path.GetDirectoryName(Path);
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            connection.Open();
+            // WAL: readers never block the writer nor each other; persistent in the file once set.
+            connection.Execute("PRAGMA journal_mode = WAL");
+            Configure(connection);
+            SqliteSchema.Apply(connection, _clock);
+            _writer = new SqliteWriter(connection);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    private void Configure(SqliteConnection connection) =>
+        connection.Execute($"PRAGMA synchronous = {ValidatedSynchronous()}; PRAGMA cache_size = {_options.CacheSize}; PRAGMA temp_store = MEMORY");
+
+    private string ValidatedSynchronous() =>
+        _options.Synchronous.ToUpperInvariant() is var value && value is "OFF" or "NORMAL" or "FULL" or "EXTRA"
+            ? value
+            : throw new ArgumentException($"SQLite synchronous setting '{_options.Synchronous}' is not OFF, NORMAL, FULL or EXTRA.");
+
+    private async Task<SqliteConnection> OpenReadConnectionAsync(CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+}

@@ -1,0 +1,25 @@
+namespace Real.EventStore.Storage;
+
+/// <summary>
+/// Decodes metadata while reading a page of events. Events appended together usually carry the same metadata, so
+/// the last decoded value is reused when the next event's bytes are identical (saves a JSON parse per event).
+/// One instance per read; not thread-safe.
+/// </summary>
+internal sealed class MetadataDecoder
+{
+    private byte[]? _lastBytes;
+    private EventMetadata _lastValue = EventMetadata.Empty;
+
+    /// <summary>Decodes <paramref name="bytes"/>; returns the stored bytes to keep (shared with the previous event when equal).</summary>
+    public (EventMetadata Metadata, byte[] Stored) Decode(byte[] bytes)
+    {
+        if (_lastBytes is not null && bytes.AsSpan().SequenceEqual(_lastBytes))
+        {
+            return (_lastValue, _lastBytes);
+        }
+
+        _lastValue = EventMetadataCodec.Decode(bytes);
+        _lastBytes = bytes;
+        return (_lastValue, bytes);
+    }
+}

@@ -1,0 +1,39 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Real.EventStore.Sqlite;
+using Real.Testing;
+
+namespace Real.EventStore.Tests.Conformance;
+
+/// <summary>The conformance suite on the embedded SQLite store: a fresh database file per test.</summary>
+public sealed class SqliteConformanceTests : EventStoreConformance
+{
+    private TempDirectory? _directory;
+
+    private string DatabasePath => _directory!.File("events.db");
+
+    protected override string DropAppendOnlyGuardSql => "DROP TRIGGER IF EXISTS events_no_update; DROP TRIGGER IF EXISTS events_no_delete;";
+
+    protected override Task CreateStorageAsync()
+    {
+        _directory = new TempDirectory("real-store");
+        return Task.CompletedTask;
+    }
+
+    protected override Task DeleteStorageAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        _directory?.Dispose();
+        return Task.CompletedTask;
+    }
+
+    protected override IEventStore NewStoreInstance() =>
+        new SqliteEventStore(DatabasePath, new SqliteEventStoreOptions { ReadPageSize = TestPageSize, Synchronous = "NORMAL" });
+
+    protected override async Task<DbConnection> OpenRawConnectionAsync()
+    {
+        var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        await connection.OpenAsync();
+        return connection;
+    }
+}
