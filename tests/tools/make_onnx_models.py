@@ -14,11 +14,13 @@ Layout of DIR:
   models/tiny-{a,b,c}.onnx   conv(3->16, 3x3, stride 2) -> relu -> global average pool -> gemm(16->1000), logits
   models/tiny-probs.onnx     the same as tiny-a followed by softmax: outputs probabilities
   models/tiny-10.onnx        10 outputs, with models/tiny-10.classes.txt mapping them to ImageNet class indices
+  models/bench-cnn.onnx      four stride-2 convolutions, ~50 M multiply-adds an image: the inference benchmark's model
   images/*.JPEG              ILSVRC2012_val_0000000{1..8}: 500x375 or 375x500 baseline JPEGs (quality 90)
   png/*.png                  the exact pixels of the JPEGs' sources, plus a grey and an RGBA image
   reference/*.f32            little-endian float32 arrays, shapes in reference/manifest.json
   predictions/*.npy|csv      predictions "made elsewhere" for the import tests
-  reference/manifest.json    what is where, with shapes and sha256 of every model
+  reference/manifest.json    what is where, with shapes and sha256 of every model (written last: its presence, with
+                             this script's sha256 in it, tells the tests the fixtures are complete and current)
 """
 
 import argparse
@@ -100,6 +102,34 @@ def forward(x, conv_w, conv_b, gemm_w, gemm_b, softmax=False):
         e = np.exp(logits - logits.max(axis=1, keepdims=True))
         return e / e.sum(axis=1, keepdims=True)
     return logits
+
+
+def build_bench_cnn(rng):
+    """A small but not trivial CNN for the inference benchmark: four 3x3 stride-2 convolutions (3-16-32-64-128
+    channels, relu) -> global average pool -> gemm(128->1000). About 50 M multiply-adds per 224x224 image."""
+    channels = [3, 16, 32, 64, 128]
+    inits, nodes, previous = [], [], "input"
+    for i in range(4):
+        fan_in = channels[i] * 9
+        w = rng.normal(0, np.sqrt(2.0 / fan_in), size=(channels[i + 1], channels[i], 3, 3)).astype(np.float32)
+        b = np.zeros(channels[i + 1], dtype=np.float32)
+        inits += [numpy_helper.from_array(w, f"conv{i}.weight"), numpy_helper.from_array(b, f"conv{i}.bias")]
+        nodes += [helper.make_node("Conv", [previous, f"conv{i}.weight", f"conv{i}.bias"], [f"conv{i}"], kernel_shape=[3, 3], strides=[2, 2], pads=[1, 1, 1, 1]),
+                  helper.make_node("Relu", [f"conv{i}"], [f"relu{i}"])]
+        previous = f"relu{i}"
+    fc_w = rng.normal(0, 0.1, size=(NUM_CLASSES, channels[-1])).astype(np.float32)
+    inits += [numpy_helper.from_array(fc_w, "fc.weight"), numpy_helper.from_array(np.zeros(NUM_CLASSES, dtype=np.float32), "fc.bias")]
+    nodes += [helper.make_node("GlobalAveragePool", [previous], ["pool"]),
+              helper.make_node("Flatten", ["pool"], ["flat"], axis=1),
+              helper.make_node("Gemm", ["flat", "fc.weight", "fc.bias"], ["logits"], transB=1)]
+    graph = helper.make_graph(nodes, "bench-cnn",
+                              [helper.make_tensor_value_info("input", TensorProto.FLOAT, ["batch", 3, 224, 224])],
+                              [helper.make_tensor_value_info("logits", TensorProto.FLOAT, ["batch", NUM_CLASSES])],
+                              initializer=inits)
+    model = helper.make_model(graph, producer_name="real-tests", producer_version="1", opset_imports=[helper.make_opsetid("", 13)])
+    model.ir_version = 8
+    onnx.checker.check_model(model)
+    return model
 
 
 # ---------------------------------------------------------------- images
@@ -338,7 +368,9 @@ def main():
     args = parser.parse_args()
     out = os.path.abspath(args.out)
     rng = np.random.default_rng(SEED)
-    manifest = {"seed": SEED, "mean": MEAN, "std": STD, "models": {}, "images": [], "preprocess": [], "logits": {}}
+    with open(os.path.abspath(__file__), "rb") as f:
+        script_hash = sha256(f.read())
+    manifest = {"script_sha256": script_hash, "seed": SEED, "mean": MEAN, "std": STD, "models": {}, "images": [], "preprocess": [], "logits": {}}
 
     # Three 1000-class models that share most of their weights, so their top-k overlap the way real models'
     # do (pooling with min_models = 2 then keeps some labels and drops others).
@@ -362,6 +394,10 @@ def main():
             "file": f"models/{name}.onnx", "sha256": sha256(data), "input": "input",
             "output": "probabilities" if softmax else "logits", "classes": fw.shape[0],
             "kind": "probabilities" if softmax else "logits"}
+    bench = build_bench_cnn(np.random.default_rng(SEED + 1)).SerializeToString()
+    write(os.path.join(out, "models", "bench-cnn.onnx"), bench)
+    manifest["models"]["bench-cnn"] = {"file": "models/bench-cnn.onnx", "sha256": sha256(bench), "input": "input",
+                                       "output": "logits", "classes": NUM_CLASSES, "kind": "logits"}
     write(os.path.join(out, "models", "tiny-10.classes.txt"), "".join(f"{c}\n" for c in TINY10_CLASSES).encode())
     manifest["models"]["tiny-10"]["class_map"] = "models/tiny-10.classes.txt"
 
@@ -428,7 +464,7 @@ def main():
                                "csv_top5": "predictions/tiny-c.top5.csv", "images": [f"{s}.JPEG" for s in IMAGE_NAMES]}
 
     write(os.path.join(out, "reference", "manifest.json"), (json.dumps(manifest, indent=1, sort_keys=True) + "\n").encode())
-    print(f"wrote {len(weights)} models, {len(IMAGE_NAMES)} JPEGs and references to {out}")
+    print(f"wrote {len(manifest['models'])} models, {len(IMAGE_NAMES)} JPEGs and references to {out}")
 
 
 if __name__ == "__main__":
