@@ -8,10 +8,12 @@ using Real.Proposals.Datasets;
 namespace Real.Proposals.Pooling;
 
 /// <summary>
-/// Writes a pooled run to the log: per batch of images one <see cref="ProposalsGenerated"/> and one
-/// <see cref="QuestionsRegistered"/> (source "proposals": the (image, label) pairs sent for rating) appended together
-/// to <c>proposals-{dataset}</c>, and one <see cref="RatingTaskIssued"/> per task to <c>tasks-{dataset}</c>.
-/// Task ids derive from the data set, image and labels, so the same task is never issued twice, even by two runs.
+/// Writes a pooled run to the log, per batch of <see cref="ImagesPerEvent"/> images: one
+/// <see cref="ProposalsGenerated"/> to <c>proposals-{dataset}</c>, then to <c>tasks-{dataset}</c> in one append the
+/// batch's <see cref="QuestionsRegistered"/> (source "proposals": every (image, label) sent for rating) and one
+/// <see cref="RatingTaskIssued"/> per task. Intake's question catalogue reads the tasks category, so a rating for a
+/// candidate is accepted as soon as its task is in the log. Task ids derive from the data set, image and labels: the
+/// same task is never issued twice, even by two runs.
 /// </summary>
 public sealed class ProposalRecorder(IEventWriter writer, EventSerializer serializer)
 {
@@ -30,65 +32,57 @@ public sealed class ProposalRecorder(IEventWriter writer, EventSerializer serial
         CancellationToken cancellationToken)
     {
         var datasetId = dataset.DatasetId;
-        var tasks = new List<RatingTaskIssued>();
-        var proposals = new List<ImageProposals>(pooled.Count);
-        var questions = new List<QuestionRef>();
-        foreach (var (image, imageTasks) in pooled)
-        {
-            var ids = new List<string>(imageTasks.Count);
-            foreach (var labels in imageTasks)
-            {
-                var taskId = TaskId(datasetId, image.Image, labels);
-                ids.Add(taskId);
-                tasks.Add(new RatingTaskIssued(taskId, datasetId, image.Image, labels, RatingInstructions.Default));
-            }
-
-            proposals.Add(new ImageProposals(image.Image, image.OriginalLabel, image.Candidates, image.Dropped, ids));
-        }
-
+        var allTasks = new List<RatingTaskIssued>();
         var appended = 0;
         var questionCount = 0;
-        var batchCount = Math.Max(1, (proposals.Count + ImagesPerEvent - 1) / ImagesPerEvent);
+        var batchCount = Math.Max(1, (pooled.Count + ImagesPerEvent - 1) / ImagesPerEvent);
         for (var b = 0; b < batchCount; b++)
         {
-            var batch = proposals.Skip(b * ImagesPerEvent).Take(ImagesPerEvent).ToArray();
-            questions.Clear();
-            foreach (var image in batch.Where(i => i.SentForRating))
+            var proposals = new List<ImageProposals>();
+            var tasks = new List<RatingTaskIssued>();
+            var questions = new List<QuestionRef>();
+            foreach (var (image, imageTasks) in pooled.Skip(b * ImagesPerEvent).Take(ImagesPerEvent))
             {
-                questions.AddRange(image.Candidates.Select(c => new QuestionRef(image.Image, c.Label)));
+                var ids = new List<string>(imageTasks.Count);
+                foreach (var labels in imageTasks)
+                {
+                    var task = new RatingTaskIssued(TaskId(datasetId, image.Image, labels), datasetId, image.Image, labels, RatingInstructions.Default);
+                    ids.Add(task.TaskId);
+                    tasks.Add(task);
+                    questions.AddRange(labels.Select(l => new QuestionRef(image.Image, l)));
+                }
+
+                proposals.Add(new ImageProposals(image.Image, image.OriginalLabel, image.Candidates, image.Dropped, ids));
+            }
+
+            var source = $"proposals/{runId}/{b}";
+            var generated = serializer.ToEventData(
+                DeterministicGuid.Create($"proposals/{datasetId}/{runId}/{b}"),
+                new ProposalsGenerated(runId, datasetId, models, rule, b, batchCount, proposals),
+                Metadata(source, correlationId));
+            appended += (await writer.AppendToStreamAsync(StreamNames.Proposals(datasetId), ExpectedRevision.Any, [generated], cancellationToken)).AppendedCount;
+
+            if (tasks.Count > 0)
+            {
+                var events = new List<EventData>(tasks.Count + 1)
+                {
+                    serializer.ToEventData(
+                        DeterministicGuid.Create($"questions/{datasetId}/{runId}/{b}"),
+                        new QuestionsRegistered(datasetId, QuestionSource, questions),
+                        Metadata(source, correlationId)),
+                };
+                events.AddRange(tasks.Select(t => serializer.ToEventData(DeterministicGuid.Create($"task-issued/{t.TaskId}"), t, Metadata(source, correlationId))));
+                appended += (await writer.AppendToStreamAsync(StreamNames.Tasks(datasetId), ExpectedRevision.Any, events, cancellationToken)).AppendedCount;
             }
 
             questionCount += questions.Count;
-            var events = new List<EventData>
-            {
-                serializer.ToEventData(
-                    DeterministicGuid.Create($"proposals/{datasetId}/{runId}/{b}"),
-                    new ProposalsGenerated(runId, datasetId, models, rule, b, batchCount, batch),
-                    Metadata($"proposals/{runId}/{b}", correlationId)),
-            };
-            if (questions.Count > 0)
-            {
-                events.Add(serializer.ToEventData(
-                    DeterministicGuid.Create($"questions/{datasetId}/{runId}/{b}"),
-                    new QuestionsRegistered(datasetId, QuestionSource, [.. questions]),
-                    Metadata($"proposals/{runId}/{b}", correlationId)));
-            }
-
-            appended += (await writer.AppendToStreamAsync(StreamNames.Proposals(datasetId), ExpectedRevision.Any, events, cancellationToken)).AppendedCount;
+            allTasks.AddRange(tasks);
         }
 
-        for (var start = 0; start < tasks.Count; start += ImagesPerEvent)
-        {
-            var events = tasks.Skip(start).Take(ImagesPerEvent)
-                .Select(t => serializer.ToEventData(DeterministicGuid.Create($"task-issued/{t.TaskId}"), t, Metadata($"proposals/{runId}", correlationId)))
-                .ToArray();
-            appended += (await writer.AppendToStreamAsync(StreamNames.Tasks(datasetId), ExpectedRevision.Any, events, cancellationToken)).AppendedCount;
-        }
-
-        return new ProposalRecording(tasks, questionCount, appended);
+        return new ProposalRecording(allTasks, questionCount, appended);
     }
 
-    /// <summary>"{image stem}/{12 hex}": readable in a tool's UI, unique per (data set, image, label set).</summary>
+    /// <summary>"{image stem}.{12 hex}": readable in a tool's UI, unique per (data set, image, label set).</summary>
     public static string TaskId(string datasetId, string image, IEnumerable<int> labels)
     {
         var key = $"task/{datasetId}/{image}/{string.Join(',', labels.Order())}";
