@@ -39,8 +39,14 @@ public sealed class RunAggregationConsumerTests : IAsyncLifetime
         await harness.Bus.Publish(message);
         await harness.Bus.Publish(message); // at-least-once delivery
 
-        Assert.True(await harness.Consumed.Any<RunAggregation>(m => m.Context.Message.RunId == message.RunId));
-        var published = harness.Published.Select<LabelSetCompleted>().Take(2).ToList();
+        // Both deliveries may be consumed concurrently; wait for both replies.
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (harness.Published.Select<LabelSetCompleted>().Count() < 2 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        var published = harness.Published.Select<LabelSetCompleted>().ToList();
         Assert.Equal(2, published.Count);
         Assert.All(published, p => Assert.Equal("1", p.Context.Message.LabelSetId));
         Assert.Single(published, p => p.Context.Message.AlreadyExisted);
