@@ -1,16 +1,16 @@
 using System.Runtime.CompilerServices;
-using Microsoft.Data.Sqlite;
-using Real.EventStore.Storage;
 
 namespace Real.EventStore.Sqlite;
 
 /// <summary>
-/// Reads page by page with keyset pagination (position or revision greater than the last one seen), one short read
-/// transaction per page, so memory stays bounded by the page size and no read holds back WAL checkpoints for long.
+/// Reads page by page with keyset pagination (position or revision past the last one seen): one statement prepared
+/// per read and re-run per page, rows decoded straight from SQLite's column buffers (<see cref="SqliteRowReader"/>).
+/// Memory stays bounded by the page size, and no read holds a read transaction (and so WAL checkpoints) for long.
+/// Parameters: ?1 stream or category, ?2 first position/revision, ?3 page size.
 /// </summary>
 public sealed partial class SqliteEventStore
 {
-    private const string Columns = "position, stream, revision, event_id, event_type, data, metadata, created_us, hash";
+    private const string Columns = SqliteRowReader.Columns;
 
     public IAsyncEnumerable<RecordedEvent> ReadStreamAsync(string stream, Direction direction, long fromRevision, long maxCount = long.MaxValue, CancellationToken cancellationToken = default)
     {
@@ -18,8 +18,8 @@ public sealed partial class SqliteEventStore
         ArgumentOutOfRangeException.ThrowIfNegative(fromRevision);
         ArgumentOutOfRangeException.ThrowIfNegative(maxCount);
         var sql = direction == Direction.Forwards
-            ? $"SELECT {Columns} FROM events WHERE stream = $key AND revision >= $from ORDER BY revision LIMIT $limit"
-            : $"SELECT {Columns} FROM events WHERE stream = $key AND revision <= $from ORDER BY revision DESC LIMIT $limit";
+            ? $"SELECT {Columns} FROM events WHERE stream = ?1 AND revision >= ?2 ORDER BY revision LIMIT ?3"
+            : $"SELECT {Columns} FROM events WHERE stream = ?1 AND revision <= ?2 ORDER BY revision DESC LIMIT ?3";
         return ReadPagesAsync(sql, stream, fromRevision, direction == Direction.Forwards ? e => e.Revision + 1 : e => e.Revision - 1, maxCount, cancellationToken);
     }
 
@@ -27,7 +27,7 @@ public sealed partial class SqliteEventStore
     {
         ArgumentOutOfRangeException.ThrowIfNegative(afterPosition);
         ArgumentOutOfRangeException.ThrowIfNegative(maxCount);
-        return ReadPagesAsync($"SELECT {Columns} FROM events WHERE position >= $from ORDER BY position LIMIT $limit", key: null, afterPosition + 1, e => e.GlobalPosition + 1, maxCount, cancellationToken);
+        return ReadPagesAsync($"SELECT {Columns} FROM events WHERE position >= ?2 ORDER BY position LIMIT ?3", key: null, afterPosition + 1, e => e.GlobalPosition + 1, maxCount, cancellationToken);
     }
 
     public IAsyncEnumerable<RecordedEvent> ReadCategoryAsync(string category, long afterPosition = 0, long maxCount = long.MaxValue, CancellationToken cancellationToken = default)
@@ -35,7 +35,7 @@ public sealed partial class SqliteEventStore
         ArgumentException.ThrowIfNullOrWhiteSpace(category);
         ArgumentOutOfRangeException.ThrowIfNegative(afterPosition);
         ArgumentOutOfRangeException.ThrowIfNegative(maxCount);
-        return ReadPagesAsync($"SELECT {Columns} FROM events WHERE category = $key AND position >= $from ORDER BY position LIMIT $limit", category, afterPosition + 1, e => e.GlobalPosition + 1, maxCount, cancellationToken);
+        return ReadPagesAsync($"SELECT {Columns} FROM events WHERE category = ?1 AND position >= ?2 ORDER BY position LIMIT ?3", category, afterPosition + 1, e => e.GlobalPosition + 1, maxCount, cancellationToken);
     }
 
     private async IAsyncEnumerable<RecordedEvent> ReadPagesAsync(
@@ -48,29 +48,34 @@ public sealed partial class SqliteEventStore
     {
         await InitializeAsync(cancellationToken);
         var remaining = maxCount;
-        var decoder = new MetadataDecoder();
+        var rows = new SqliteRowReader();
         await using var connection = await OpenReadConnectionAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        var keyParameter = key is null ? null : command.Parameters.Add("$key", SqliteType.Text);
-        var fromParameter = command.Parameters.Add("$from", SqliteType.Integer);
-        var limitParameter = command.Parameters.Add("$limit", SqliteType.Integer);
-        keyParameter?.Value = key;
+        using var statement = new SqliteStatement(connection, sql);
+        if (key is not null)
+        {
+            statement.Bind(1, key);
+        }
+
         while (remaining > 0 && from >= 0)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var limit = (int)Math.Min(remaining, _options.ReadPageSize);
-            fromParameter.Value = from;
-            limitParameter.Value = limit;
+            statement.Bind(2, from);
+            statement.Bind(3, limit);
             var read = 0;
             RecordedEvent? last = null;
-            await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+            try
             {
-                while (reader.Read())
+                while (statement.Step())
                 {
-                    last = ReadEvent(reader, decoder);
+                    last = rows.Read(statement.Handle);
                     read++;
                     yield return last;
                 }
+            }
+            finally
+            {
+                statement.Reset();
             }
 
             remaining -= read;
@@ -81,23 +86,5 @@ public sealed partial class SqliteEventStore
 
             from = nextFrom(last);
         }
-    }
-
-    private static RecordedEvent ReadEvent(SqliteDataReader reader, MetadataDecoder decoder)
-    {
-        var (metadata, storedMetadata) = decoder.Decode(reader.GetFieldValue<byte[]>(6));
-        return new RecordedEvent(
-            new Guid(reader.GetFieldValue<byte[]>(3), bigEndian: true),
-            reader.GetString(4),
-            reader.GetFieldValue<byte[]>(5),
-            metadata,
-            Timestamps.FromMicroseconds(reader.GetInt64(7)),
-            reader.GetString(1),
-            reader.GetInt64(2),
-            reader.GetInt64(0),
-            reader.GetFieldValue<byte[]>(8))
-        {
-            StoredMetadata = storedMetadata,
-        };
     }
 }

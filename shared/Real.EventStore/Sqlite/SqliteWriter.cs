@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
 using Real.EventStore.Integrity;
 using Real.EventStore.Storage;
@@ -14,7 +13,7 @@ internal sealed class SqliteWriter : IDisposable
     private readonly SqliteConnection _connection;
     private readonly SqliteCommand _streamHead;
     private readonly SqliteCommand _logHead;
-    private readonly SqliteCommand _insert;
+    private readonly SqliteStatement _insert;
     private readonly SqliteCommand _updateLogHead;
     private readonly SqliteCommand _storedById;
     private readonly SqliteCommand _storeCheckpoint;
@@ -24,19 +23,10 @@ internal sealed class SqliteWriter : IDisposable
         _connection = connection;
         _streamHead = Command("SELECT revision, position FROM events WHERE stream = $stream ORDER BY revision DESC LIMIT 1", ("$stream", SqliteType.Text));
         _logHead = Command("SELECT position, hash FROM log_head WHERE id = 1");
-        _insert = Command(
+        _insert = new SqliteStatement(
+            connection,
             "INSERT INTO events (position, stream, revision, category, event_id, event_type, data, metadata, created_us, hash) " +
-            "VALUES ($position, $stream, $revision, $category, $event_id, $event_type, $data, $metadata, $created_us, $hash)",
-            ("$position", SqliteType.Integer),
-            ("$stream", SqliteType.Text),
-            ("$revision", SqliteType.Integer),
-            ("$category", SqliteType.Text),
-            ("$event_id", SqliteType.Blob),
-            ("$event_type", SqliteType.Text),
-            ("$data", SqliteType.Blob),
-            ("$metadata", SqliteType.Blob),
-            ("$created_us", SqliteType.Integer),
-            ("$hash", SqliteType.Blob));
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
         _updateLogHead = Command("UPDATE log_head SET position = $position, hash = $hash WHERE id = 1", ("$position", SqliteType.Integer), ("$hash", SqliteType.Blob));
         _storedById = Command("SELECT stream, revision, event_type, data FROM events WHERE event_id = $event_id", ("$event_id", SqliteType.Blob));
         _storeCheckpoint = Command(
@@ -78,7 +68,7 @@ internal sealed class SqliteWriter : IDisposable
         }
 
         var (headPosition, headHash) = ReadLogHead(transaction);
-        var lastPosition = Insert(transaction, stream, actual ?? -1, headPosition, headHash, toAppend, createdMicroseconds, out var lastHash);
+        var lastPosition = Insert(stream, actual ?? -1, headPosition, headHash, toAppend, createdMicroseconds, out var lastHash);
         _updateLogHead.Transaction = transaction;
         _updateLogHead.Parameters[0].Value = lastPosition;
         _updateLogHead.Parameters[1].Value = lastHash;
@@ -111,7 +101,6 @@ internal sealed class SqliteWriter : IDisposable
     }
 
     private long Insert(
-        SqliteTransaction transaction,
         string stream,
         long lastRevision,
         long headPosition,
@@ -120,19 +109,19 @@ internal sealed class SqliteWriter : IDisposable
         long createdMicroseconds,
         out byte[] lastHash)
     {
-        var category = StreamName.Category(stream);
-        var p = _insert.Parameters;
-        _insert.Transaction = transaction;
-        p[1].Value = stream;
-        p[3].Value = category;
-        p[8].Value = createdMicroseconds;
-
-        // Two hash buffers, swapped per event: SQLite copies bound blobs, so neither needs to outlive its statement.
-        var previous = headHash;
-        var current = new byte[EventHash.Size];
-        var id = new byte[16];
+        // ?1 position, ?2 stream, ?3 revision, ?4 category, ?5 event_id, ?6 event_type, ?7 data, ?8 metadata, ?9 created_us, ?10 hash.
+        // Bindings survive a reset, so what the whole append shares is bound once.
+        var insert = _insert;
+        insert.Bind(2, stream);
+        insert.Bind(4, StreamName.Category(stream));
+        insert.Bind(9, createdMicroseconds);
+        Span<byte> previous = stackalloc byte[EventHash.Size];
+        Span<byte> current = stackalloc byte[EventHash.Size];
+        Span<byte> id = stackalloc byte[16];
+        headHash.CopyTo(previous);
         EventMetadata? lastMetadata = null;
         byte[] metadataBytes = [];
+        string? lastType = null;
         var position = headPosition;
         for (var i = 0; i < events.Count; i++)
         {
@@ -143,23 +132,28 @@ internal sealed class SqliteWriter : IDisposable
             {
                 metadataBytes = EventMetadataCodec.Encode(e.Metadata);
                 lastMetadata = e.Metadata;
+                insert.Bind(8, metadataBytes);
             }
 
-            var data = AsArray(e.Data);
+            if (!string.Equals(e.EventType, lastType, StringComparison.Ordinal))
+            {
+                lastType = e.EventType;
+                insert.Bind(6, lastType);
+            }
+
+            var data = e.Data.Span;
             EventHash.Compute(previous, stream, revision, position, e.EventId, e.EventType, createdMicroseconds, data, metadataBytes, current);
             e.EventId.TryWriteBytes(id, bigEndian: true, out _);
-            p[0].Value = position;
-            p[2].Value = revision;
-            p[4].Value = id;
-            p[5].Value = e.EventType;
-            p[6].Value = data;
-            p[7].Value = metadataBytes;
-            p[9].Value = current;
-            _insert.ExecuteNonQuery();
-            (previous, current) = (current, previous);
+            insert.Bind(1, position);
+            insert.Bind(3, revision);
+            insert.Bind(5, id);
+            insert.Bind(7, data);
+            insert.Bind(10, current);
+            insert.Execute();
+            current.CopyTo(previous);
         }
 
-        lastHash = previous;
+        lastHash = previous.ToArray();
         return position;
     }
 
@@ -204,11 +198,6 @@ internal sealed class SqliteWriter : IDisposable
 
         return stored;
     }
-
-    private static byte[] AsArray(ReadOnlyMemory<byte> memory) =>
-        MemoryMarshal.TryGetArray(memory, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
-            ? segment.Array
-            : memory.ToArray();
 
     private SqliteCommand Command(string sql, params (string Name, SqliteType Type)[] parameters)
     {
