@@ -15,6 +15,12 @@ public static class StreamNames
     public const string LabelSetCategory = "labelset";
     public const string ImportedLabelSetCategory = "importedlabelset";
 
+    /// <summary>One stream, <see cref="LabelSetIndex"/>, allocating label-set ids in order (one small event per run).</summary>
+    public const string LabelSetIndexCategory = "labelsetindex";
+
+    /// <summary>The label-set index: LabelSetAllocated events, one per aggregation run, in the order ids were given out.</summary>
+    public const string LabelSetIndex = "labelsetindex-all";
+
     /// <summary>The dataset id of the ImageNet-1k (ILSVRC-2012) validation set.</summary>
     public const string ImageNetVal = "imagenet-val";
 
