@@ -1,5 +1,6 @@
 using Dapper;
 using Npgsql;
+using Real.EventStore.Storage;
 using Real.EventStore.Subscriptions;
 
 namespace Real.EventStore.Postgres;
@@ -17,7 +18,7 @@ public sealed partial class PostgresEventStore : IEventStore, IAppendNotifier, I
     private readonly PostgresEventStoreOptions _options;
     private readonly TimeProvider _clock;
     private readonly AppendSignal _appended = new();
-    private readonly Lazy<Task> _initialization;
+    private readonly OnceAsync _initialization;
 
     public PostgresEventStore(string connectionString, PostgresEventStoreOptions? options = null, TimeProvider? clock = null)
     {
@@ -39,7 +40,7 @@ public sealed partial class PostgresEventStore : IEventStore, IAppendNotifier, I
 
         ConnectionString = builder.ConnectionString;
         _dataSource = NpgsqlDataSource.Create(builder);
-        _initialization = new Lazy<Task>(() => PostgresSchema.ApplyAsync(_dataSource, _options.Schema, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
+        _initialization = new OnceAsync(() => PostgresSchema.ApplyAsync(_dataSource, _options.Schema, CancellationToken.None));
     }
 
     /// <summary>The effective connection string (with the schema as search path).</summary>
@@ -47,7 +48,7 @@ public sealed partial class PostgresEventStore : IEventStore, IAppendNotifier, I
 
     public string Backend => "postgres";
 
-    public Task InitializeAsync(CancellationToken cancellationToken = default) => _initialization.Value.WaitAsync(cancellationToken);
+    public Task InitializeAsync(CancellationToken cancellationToken = default) => _initialization.RunAsync(cancellationToken);
 
     public Task WaitForAppendAsync(long afterPosition, CancellationToken cancellationToken) =>
         _appended.WaitForAppendAsync(afterPosition, cancellationToken);

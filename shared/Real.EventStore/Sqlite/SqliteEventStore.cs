@@ -1,5 +1,6 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
+using Real.EventStore.Storage;
 using Real.EventStore.Subscriptions;
 
 namespace Real.EventStore.Sqlite;
@@ -17,7 +18,7 @@ public sealed partial class SqliteEventStore : IEventStore, IAppendNotifier, IAs
     private readonly TimeProvider _clock;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly AppendSignal _appended = new();
-    private readonly Lazy<Task> _initialization;
+    private readonly OnceAsync _initialization;
     private SqliteWriter? _writer;
     private bool _disposed;
 
@@ -35,7 +36,7 @@ public sealed partial class SqliteEventStore : IEventStore, IAppendNotifier, IAs
             Pooling = true,
             DefaultTimeout = (int)Math.Ceiling(_options.BusyTimeout.TotalSeconds),
         }.ToString();
-        _initialization = new Lazy<Task>(() => Task.Run(Initialize), LazyThreadSafetyMode.ExecutionAndPublication);
+        _initialization = new OnceAsync(() => Task.Run(Initialize));
     }
 
     /// <summary>The database file.</summary>
@@ -43,7 +44,7 @@ public sealed partial class SqliteEventStore : IEventStore, IAppendNotifier, IAs
 
     public string Backend => "sqlite";
 
-    public Task InitializeAsync(CancellationToken cancellationToken = default) => _initialization.Value.WaitAsync(cancellationToken);
+    public Task InitializeAsync(CancellationToken cancellationToken = default) => _initialization.RunAsync(cancellationToken);
 
     public Task WaitForAppendAsync(long afterPosition, CancellationToken cancellationToken) =>
         _appended.WaitForAppendAsync(afterPosition, cancellationToken);
