@@ -76,11 +76,12 @@ psql_admin() { PGCONNECT_TIMEOUT=10 psql -h "$pg_host" -p "$pg_port" -U "$pg_use
 prepare() {
   mkdir -p "$state/secrets" "$state/home" "$state/tools"
   chmod 700 "$state/secrets"
-  # RabbitMQ: a vhost of our own; one user per service with rights on that vhost only (no tags: no management access).
+  # RabbitMQ: a vhost of our own; one user per service ("VHOST-SERVICE", so two topologies never share one) with rights
+  # on that vhost only (no tags: no management access).
   "${ctl[@]}" -q list_vhosts | grep -qx -- "$vhost" || "${ctl[@]}" -q add_vhost "$vhost" >/dev/null
   local name user
   for name in "${all_services[@]}"; do
-    user="real-$name"
+    user="$vhost-$name"
     if "${ctl[@]}" -q list_users | awk '{print $1}' | grep -qx -- "$user"; then
       "${ctl[@]}" -q change_password "$user" "$(secret "$name.rabbitmq")" >/dev/null
     else
@@ -117,7 +118,7 @@ service_env() { # the environment of one service process, as NAME=VALUE lines
   echo "REAL_STORE=postgres"
   echo "REAL_PG=Host=$pg_host;Port=$pg_port;Username=$pg_user;Database=$db;Pooling=true;Maximum Pool Size=20"
   echo "REAL_TRANSPORT=rabbitmq"
-  echo "REAL_RABBITMQ=amqp://real-$name:$(secret "$name.rabbitmq")@$rabbit_host:$rabbit_port/$vhost"
+  echo "REAL_RABBITMQ=amqp://$vhost-$name:$(secret "$name.rabbitmq")@$rabbit_host:$rabbit_port/$vhost"
   echo "REAL_HOME=$state/home/$name"
   echo "REAL_HTTP_PORT=$(service_port "$name")"
   echo "REAL_HTTP_ADDRESS=127.0.0.1"
@@ -225,7 +226,7 @@ case "$command" in
   clean)
     load_services_env
     for n in "${all_services[@]}"; do stop_one "$n" TERM; done
-    for n in "${all_services[@]}"; do "${ctl[@]}" -q delete_user "real-$n" >/dev/null 2>&1 || true; done
+    for n in "${all_services[@]}"; do "${ctl[@]}" -q delete_user "$vhost-$n" >/dev/null 2>&1 || true; done
     for t in $tools; do "${ctl[@]}" -q delete_user "$t" >/dev/null 2>&1 || true; done
     "${ctl[@]}" -q delete_vhost "$vhost" >/dev/null 2>&1 || true
     psql_admin -c "DROP DATABASE IF EXISTS \"$db\" WITH (FORCE)" >/dev/null

@@ -54,8 +54,35 @@ public sealed class RatingToolClient : IAsyncDisposable
         return client;
     }
 
-    /// <summary>Publishes one batch and returns when the broker confirmed it (throws when it refused or could not route it).</summary>
+    /// <summary>How long a publish keeps retrying while the broker is unreachable (then it throws).</summary>
+    public TimeSpan RetryFor { get; init; } = TimeSpan.FromMinutes(3);
+
+    /// <summary>
+    /// Publishes one batch and returns when the broker confirmed it. While the connection is down (a broker restart)
+    /// or a publish is not confirmed, it waits for the client's automatic recovery and publishes again: a batch may
+    /// then reach Real twice, which records nothing twice (rating ids make submissions idempotent), but never zero times.
+    /// </summary>
     public async Task PublishAsync(ReadOnlyMemory<byte> body, string messageId, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var delay = TimeSpan.FromMilliseconds(200);
+        while (true)
+        {
+            try
+            {
+                await PublishOnceAsync(body, messageId, cancellationToken);
+                return;
+            }
+            catch (Exception ex) when (ex is RabbitMQ.Client.Exceptions.AlreadyClosedException or RabbitMQ.Client.Exceptions.OperationInterruptedException
+                or RabbitMQ.Client.Exceptions.PublishException or IOException or ObjectDisposedException && clock.Elapsed < RetryFor && !cancellationToken.IsCancellationRequested)
+            {
+                await Task.Delay(delay, cancellationToken);
+                delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 3000));
+            }
+        }
+    }
+
+    private async Task PublishOnceAsync(ReadOnlyMemory<byte> body, string messageId, CancellationToken cancellationToken)
     {
         await _window.WaitAsync(cancellationToken);
         try

@@ -12,8 +12,8 @@ public sealed class ServiceCommand : AsyncCommand<ServiceSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, ServiceSettings settings, CancellationToken cancellationToken)
     {
-        var service = ServiceCatalog.Find(settings.Name)!;
-        await RealServiceHost.RunAsync(service, settings.ToOptions(), cancellationToken);
+        var services = ServiceCatalog.Find(settings.Name)!;
+        await RealServiceHost.RunAsync(settings.Name.ToLowerInvariant(), services, settings.ToOptions(), cancellationToken);
         return 0;
     }
 }

@@ -25,5 +25,11 @@ public static class ServiceCommands
         return config;
     }
 
-    public static IConfigurator<CommandSettings> AddServiceBenchmarks(this IConfigurator<CommandSettings> branch) => branch;
+    public static IConfigurator<CommandSettings> AddServiceBenchmarks(this IConfigurator<CommandSettings> branch)
+    {
+        branch.AddCommand<BenchDistributedCommand>("distributed")
+            .WithDescription("Push N ratings through RabbitMQ into the rating-intake process and PostgreSQL; prints ratings_per_s, peak memory, losses.")
+            .WithExample("bench", "distributed", "--ratings", "1000000", "--json");
+        return branch;
+    }
 }

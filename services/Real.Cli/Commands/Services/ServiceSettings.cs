@@ -8,7 +8,7 @@ namespace Real.Cli.Commands.Services;
 public sealed class ServiceSettings : RealCommandSettings
 {
     [CommandArgument(0, "<NAME>")]
-    [Description("The service to run: rating-intake, proposals, aggregation or reporting.")]
+    [Description("The service to run: rating-intake, proposals, aggregation, reporting, or all (every service in one process).")]
     public string Name { get; init; } = "";
 
     [CommandOption("--port <PORT>")]

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -18,7 +17,7 @@ public sealed class ServiceHostTests
     public async Task Health_reports_the_store_and_the_bus_as_json()
     {
         using var temp = new TempDirectory();
-        var definition = new RealServiceDefinition("probe", "test service", (services, _, _) => services.AddMassTransit(bus => bus.UsingInMemory()));
+        var definition = new RealServiceDefinition("probe", "test service", (_, _, _) => { });
         await using var app = await RealServiceHost.BuildAsync(definition, Options(temp), CancellationToken.None);
         await app.StartAsync();
 
@@ -40,9 +39,9 @@ public sealed class ServiceHostTests
     public async Task Health_is_503_while_the_broker_cannot_be_reached()
     {
         using var temp = new TempDirectory();
-        var definition = new RealServiceDefinition("probe", "test service", (services, _, _) => services.AddMassTransit(bus =>
-            bus.UsingRabbitMq((_, cfg) => cfg.Host(new Uri("amqp://guest:guest@127.0.0.1:1/")))));
-        await using var app = await RealServiceHost.BuildAsync(definition, Options(temp), CancellationToken.None);
+        var definition = new RealServiceDefinition("probe", "test service", (_, _, _) => { });
+        var options = Options(temp) with { Transport = "rabbitmq", RabbitMq = "amqp://guest:guest@127.0.0.1:1/" };
+        await using var app = await RealServiceHost.BuildAsync(definition, options, CancellationToken.None);
         await app.StartAsync();
 
         using var http = new HttpClient { BaseAddress = new Uri(AddressOf(app)) };
