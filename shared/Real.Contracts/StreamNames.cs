@@ -38,4 +38,7 @@ public static class StreamNames
     public static string Tasks(string datasetId) => $"{TasksCategory}-{datasetId}";
 
     public static string LabelSet(string labelSetId) => $"{LabelSetCategory}-{labelSetId}";
+
+    /// <summary>A published label set imported for evaluation (e.g. the paper's real.json).</summary>
+    public static string ImportedLabelSet(string labelSetId) => $"{ImportedLabelSetCategory}-{labelSetId}";
 }

@@ -1,0 +1,13 @@
+namespace Real.Reporting.Evaluate;
+
+/// <summary>
+/// Evaluate prediction files against a label set. <see cref="Predictions"/> is a .npy/.csv file, a folder of them,
+/// or "original" (the original validation labels taken as a model's top-1). <see cref="LabelSet"/> is an id,
+/// "latest" or a real.json file.
+/// </summary>
+public sealed record EvaluatePredictions(string Predictions, string LabelSet)
+{
+    public const string OriginalLabels = "original";
+
+    public const string OriginalLabelsModelId = "original-labels";
+}

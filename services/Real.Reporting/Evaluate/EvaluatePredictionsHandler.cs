@@ -1,0 +1,55 @@
+using Real.Reporting.Evaluation;
+using Real.Reporting.Evaluation.Predictions;
+
+namespace Real.Reporting.Evaluate;
+
+/// <summary>Resolves the label set, reads every prediction file and evaluates each model.</summary>
+public sealed class EvaluatePredictionsHandler(ReportingContext context)
+{
+    public async Task<EvaluationRun> HandleAsync(EvaluatePredictions query, Action<string>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var dataset = await context.DatasetAsync(cancellationToken);
+        var labelSet = (await context.Catalog.ResolveAsync(query.LabelSet, dataset, cancellationToken)).Labels;
+        var models = new List<ModelEvaluation>();
+        foreach (var predictions in ReadPredictions(query.Predictions, dataset, progress))
+        {
+            models.Add(ModelEvaluator.Evaluate(labelSet, dataset.OriginalLabels, predictions, dataset.ClassCount));
+        }
+
+        var (regression, fitted) = Regress(models);
+        return new EvaluationRun(labelSet.Id, labelSet.Statistics, models, regression, fitted);
+    }
+
+    /// <summary>
+    /// ReaL top-1 on original top-1 across the real models. The original labels "as a model" are left out: their
+    /// original accuracy is 1 by definition, which says nothing about how models generalise.
+    /// </summary>
+    public static (RegressionResult? Regression, IReadOnlyList<string> Models) Regress(IReadOnlyList<ModelEvaluation> models)
+    {
+        ArgumentNullException.ThrowIfNull(models);
+        var fitted = models.Where(m => m.ModelId != EvaluatePredictions.OriginalLabelsModelId).ToList();
+        if (fitted.Count < 3 || fitted.Select(m => m.OriginalTop1).Distinct().Count() < 2)
+        {
+            return (null, []);
+        }
+
+        return (LinearRegression.Fit([.. fitted.Select(m => m.OriginalTop1)], [.. fitted.Select(m => m.ReaLTop1)]), [.. fitted.Select(m => m.ModelId)]);
+    }
+
+    public static IEnumerable<TopKPredictions> ReadPredictions(string reference, EvaluationDataset dataset, Action<string>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        if (string.Equals(reference, EvaluatePredictions.OriginalLabels, StringComparison.OrdinalIgnoreCase) && !File.Exists(reference))
+        {
+            yield return TopKPredictions.FromTop1(EvaluatePredictions.OriginalLabelsModelId, dataset.OriginalLabels);
+            yield break;
+        }
+
+        foreach (var file in PredictionFiles.Find(reference))
+        {
+            progress?.Invoke(file);
+            yield return PredictionFiles.Read(file, dataset.Images, dataset.ClassCount);
+        }
+    }
+}
