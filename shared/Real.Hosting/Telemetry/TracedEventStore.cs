@@ -10,8 +10,10 @@ namespace Real.Hosting.Telemetry;
 /// <see cref="EventMetadata.CorrelationId"/> = the W3C trace id, <see cref="EventMetadata.CausationId"/> = the id of
 /// the message being consumed (else the parent span). Metadata a handler set itself is kept. Metadata is not part of
 /// the content compared for idempotency, so a redelivered message (new trace) still appends nothing.
+/// Disposing it disposes the inner store unless <paramref name="ownsInner"/> is false (a view handed to a component
+/// that disposes what it is given, while the container owns the store).
 /// </summary>
-public sealed class TracedEventStore(IEventStore inner) : IEventStore, IAppendNotifier, IAsyncDisposable, IDisposable
+public sealed class TracedEventStore(IEventStore inner, bool ownsInner = true) : IEventStore, IAppendNotifier, IAsyncDisposable, IDisposable
 {
     public IEventStore Inner { get; } = inner ?? throw new ArgumentNullException(nameof(inner));
 
@@ -62,6 +64,11 @@ public sealed class TracedEventStore(IEventStore inner) : IEventStore, IAppendNo
 
     public async ValueTask DisposeAsync()
     {
+        if (!ownsInner)
+        {
+            return;
+        }
+
         switch (Inner)
         {
             case IAsyncDisposable asyncDisposable:
@@ -73,7 +80,13 @@ public sealed class TracedEventStore(IEventStore inner) : IEventStore, IAppendNo
         }
     }
 
-    public void Dispose() => (Inner as IDisposable)?.Dispose();
+    public void Dispose()
+    {
+        if (ownsInner)
+        {
+            (Inner as IDisposable)?.Dispose();
+        }
+    }
 
     private static IReadOnlyList<EventData> WithCausation(IReadOnlyList<EventData> events)
     {
