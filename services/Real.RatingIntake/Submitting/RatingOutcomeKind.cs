@@ -1,0 +1,8 @@
+namespace Real.RatingIntake.Submitting;
+
+public enum RatingOutcomeKind
+{
+    Recorded,
+    Duplicate,
+    Rejected,
+}
