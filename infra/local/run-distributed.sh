@@ -79,6 +79,9 @@ prepare() {
   # RabbitMQ: a vhost of our own; one user per service ("VHOST-SERVICE", so two topologies never share one) with rights
   # on that vhost only (no tags: no management access).
   "${ctl[@]}" -q list_vhosts | grep -qx -- "$vhost" || "${ctl[@]}" -q add_vhost "$vhost" >/dev/null
+  # The operator's user (the one in REAL_RABBITMQ) may manage the vhost: `real errors`, operator requests.
+  local admin="${REAL_RABBITMQ#*://}"; admin="${admin%%:*}"
+  "${ctl[@]}" -q set_permissions -p "$vhost" "$admin" ".*" ".*" ".*" >/dev/null
   local name user
   for name in "${all_services[@]}"; do
     user="$vhost-$name"

@@ -1,11 +1,23 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Real.Hosting;
+using Real.Hosting.Messaging;
 using Real.Hosting.ServiceHost;
+using Real.RatingIntake.Catalog;
+using Real.RatingIntake.Recording;
+using Real.RatingIntake.Submitting;
+using Real.RatingIntake.Submitting.Http;
+using Real.RatingIntake.Validation;
 
 namespace Real.RatingIntake;
 
-/// <summary>The rating-intake service as its own process (`real service rating-intake`): what it registers beside the host's store, logs, traces and health.</summary>
+/// <summary>
+/// The rating-intake service as its own process (`real service rating-intake`): SubmitRatings from tools over AMQP
+/// (queue real.ratings.submit, bound to real.tools.submit) and HTTP (POST /ratings with a tool's API key, on the
+/// service's port), each batch validated and recorded through the one recording path.
+/// </summary>
 public static class RatingIntakeServiceHosting
 {
     public const string Name = "rating-intake";
@@ -13,13 +25,24 @@ public static class RatingIntakeServiceHosting
     public static RealServiceDefinition Definition { get; } = new(
         Name,
         "Records ratings from tools (AMQP real.ratings.submit, HTTP POST /ratings) as RatingRecorded events.",
-        (services, settings, configuration) => services.AddRatingIntakeService(settings, configuration));
+        (services, settings, configuration) => services.AddRatingIntakeService(settings, configuration),
+        AddConsumers: bus => bus.AddRatingIntakeConsumers(),
+        MapEndpoints: app => app.MapRatingsIntake(),
+        ReceiveQueues: [ToolTopology.SubmitQueue]);
 
     public static IServiceCollection AddRatingIntakeService(this IServiceCollection services, RealSettings settings, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddRealEventStore(settings);
+        services.TryAddSingleton<QuestionCatalog>();
+        services.TryAddSingleton(sp => new RatingValidator(sp.GetRequiredService<QuestionCatalog>(), sp.GetService<TimeProvider>()));
+        services.TryAddSingleton<RatingRecorder>();
+        services.TryAddSingleton<IRatingBatchRecorder, RecorderBatchAdapter>();
+        services.AddRatingIntake();
+
+        // API keys of the HTTP intake: hashes from {home}/tool-keys and REAL_TOOL_KEYS (configuration, so appsettings works too).
+        services.TryAddSingleton(_ => ToolApiKeys.Load(Path.Combine(settings.Home, "tool-keys"), configuration[ToolApiKeys.EnvironmentVariable]));
         return services;
     }
 }

@@ -13,7 +13,7 @@ public sealed class ErrorsListCommand : AsyncCommand<ErrorsListSettings>
         var queues = settings.Queues.Length > 0
             ? settings.Queues.Select(ErrorQueueNames.QueueOf).Distinct(StringComparer.Ordinal).ToList()
             : ServiceCatalog.All.SelectMany(s => s.ReceiveQueues ?? []).Distinct(StringComparer.Ordinal).ToList();
-        await using var client = await ErrorQueueClient.ConnectAsync(settings.ResolveBroker(), cancellationToken);
+        await using var client = await settings.ConnectAsync(cancellationToken);
         var counts = new List<ErrorQueueCount>();
         var messages = new List<FaultedMessage>();
         foreach (var queue in queues)

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Real.Hosting;
+using Real.Hosting.ErrorQueues;
 using Spectre.Console.Cli;
 
 namespace Real.Cli.Commands.Services;
@@ -14,6 +15,22 @@ public class ErrorsSettings : RealCommandSettings
     [CommandOption("--json")]
     [Description("Print one JSON object instead of tables.")]
     public bool Json { get; init; }
+
+    /// <summary>Connects to the broker, turning refusals (wrong credentials, no access to the vhost) into one clear line.</summary>
+    public async Task<ErrorQueueClient> ConnectAsync(CancellationToken cancellationToken)
+    {
+        var broker = ResolveBroker();
+        try
+        {
+            var client = await ErrorQueueClient.ConnectAsync(broker, cancellationToken);
+            await client.CountAsync("real.connection-check", cancellationToken);
+            return client;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or RabbitMQ.Client.Exceptions.RabbitMQClientException)
+        {
+            throw new UserFacingException($"RabbitMQ at {RealSettingsRedaction.Redact(broker.ToString())}: {ex.Message}", ex);
+        }
+    }
 
     public Uri ResolveBroker()
     {

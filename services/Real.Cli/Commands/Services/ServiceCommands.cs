@@ -17,10 +17,10 @@ public static class ServiceCommands
                 .WithDescription("Count the messages in each service queue's _error queue and show why they failed.")
                 .WithExample("errors", "list")
                 .WithExample("errors", "list", "--queue", "real.ratings.submit", "--json");
-            //HOLD errors.AddCommand<ErrorsReplayCommand>("replay")
-//HOLD                .WithDescription("Send messages of an _error queue back to their queue (after fixing the cause).")
-//HOLD                .WithExample("errors", "replay", "--queue", "run-aggregation", "--all")
-//HOLD                .WithExample("errors", "replay", "--queue", "real.ratings.submit", "--message-id", "ID", "--as-tool", "labeler");
+            errors.AddCommand<ErrorsReplayCommand>("replay")
+                .WithDescription("Send messages of an _error queue back to their queue (after fixing the cause).")
+                .WithExample("errors", "replay", "--queue", "run-aggregation", "--all")
+                .WithExample("errors", "replay", "--queue", "real.ratings.submit", "--message-id", "ID", "--as-tool", "labeler");
         });
         return config;
     }
