@@ -32,7 +32,7 @@ public sealed class MainJobCommand : AsyncCommand<MainJobSettings>
             }
         }
 
-        plan.PrintSummary();
+        await plan.PrintSummaryAsync(cancellationToken);
         return 0;
     }
 }

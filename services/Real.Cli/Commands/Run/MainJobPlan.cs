@@ -1,4 +1,6 @@
 using Real.Hosting;
+using Real.Reporting;
+using Real.Reporting.Evaluate;
 using Spectre.Console;
 
 namespace Real.Cli.Commands.Run;
@@ -28,14 +30,28 @@ public sealed class MainJobPlan
             new("Import the ReaL votes (idempotent)", With("import", "real-votes", real.RealVotesDirectory)),
             new($"Aggregate with {settings.Rule}", With("aggregate", "--rule", settings.Rule)),
             new("Export the label set in the ReaL format", With("export", "labels", "--labelset", "latest", "--format", "real-json", "--out", LabelsFileIn(real))),
+            new("Evaluate the original labels as a model", With("evaluate", "--predictions", "original", "--labelset", "latest")),
             new("Write the report", With("report", "--out", ReportDirectoryIn(real))),
             new("Verify the event log's hash chain", With("verify")),
         };
         return new MainJobPlan(real, steps);
     }
 
-    public void PrintSummary()
+    public async Task PrintSummaryAsync(CancellationToken cancellationToken)
     {
+        await using var reporting = await ReportingContext.OpenAsync(Real, cancellationToken);
+        var run = await new EvaluatePredictionsHandler(reporting)
+            .HandleAsync(new EvaluatePredictions(EvaluatePredictions.OriginalLabels, "latest"), cancellationToken: cancellationToken);
+        var original = run.Models[0];
+        var stats = run.LabelSet;
+        var headline = new Table().Title("[bold]headline[/]").AddColumns("figure", "value");
+        headline.AddRow("label set", Markup.Escape(run.LabelSetId));
+        headline.AddRow("evaluated images (non-empty label set)", $"{stats.EvaluatedImages:N0} of {stats.Images:N0}");
+        headline.AddRow("multi-label share", $"{stats.MultiLabelShare:P1}");
+        headline.AddRow("ReaL top-1 of the original labels", $"{original.ReaLTop1:P2}");
+        headline.AddRow("original-label top-1 (by definition)", $"{original.OriginalTop1:P0}");
+        AnsiConsole.Write(headline);
+
         var table = new Table().AddColumns("what", "where");
         table.AddRow("ReaL-format labels", Markup.Escape(LabelsFile));
         table.AddRow("HTML report", Markup.Escape(Path.Combine(ReportDirectory, "index.html")));
