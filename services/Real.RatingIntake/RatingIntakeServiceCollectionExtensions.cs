@@ -1,5 +1,9 @@
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Real.RatingIntake.Catalog;
+using Real.RatingIntake.Recording;
+using Real.RatingIntake.Validation;
 using Real.RatingIntake.Submitting;
 
 namespace Real.RatingIntake;
@@ -7,9 +11,18 @@ namespace Real.RatingIntake;
 /// <summary>Registers the rating intake: its services (<see cref="AddRatingIntake"/>) and its bus consumers (<see cref="AddRatingIntakeConsumers"/>).</summary>
 public static class RatingIntakeServiceCollectionExtensions
 {
-    /// <summary>The intake's services. Needs an event store and an <see cref="IRatingBatchRecorder"/> registered by the host.</summary>
+    /// <summary>
+    /// The intake's services: the question catalogue, the validator, the recorder (the one path by which ratings become
+    /// RatingRecorded events) and the submission handler the transports share. Needs the event store
+    /// (<c>AddRealEventStore</c>). A host may register its own <see cref="IRatingBatchRecorder"/> first (tests of the
+    /// transports alone); otherwise the real recording path is used.
+    /// </summary>
     public static IServiceCollection AddRatingIntake(this IServiceCollection services)
     {
+        services.TryAddSingleton<QuestionCatalog>();
+        services.TryAddSingleton<RatingValidator>(sp => new RatingValidator(sp.GetRequiredService<QuestionCatalog>(), sp.GetService<TimeProvider>()));
+        services.TryAddSingleton<RatingRecorder>();
+        services.TryAddSingleton<IRatingBatchRecorder, RecordingBatchRecorder>();
         services.AddSingleton<RatingSubmissionHandler>();
         return services;
     }

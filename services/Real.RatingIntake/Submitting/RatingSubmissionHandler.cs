@@ -32,32 +32,26 @@ public sealed class RatingSubmissionHandler(IRatingBatchRecorder recorder)
                 [new BatchError("toolId", toolId, $"this credential belongs to tool '{authenticatedToolId}'; a tool can only submit as itself")]);
         }
 
+        // The rater namespace, the question, the answer's time and every other rating rule belong to the validator
+        // behind the recorder; this handler only merges the reader's shape errors with the recorder's outcomes.
         var rejected = new List<RatingRejection>(parsed.Rejections);
-        var wellFormed = new List<IndexedRating>(parsed.Ratings.Count);
-        var raterPrefix = toolId + ":";
-        foreach (var rating in parsed.Ratings)
-        {
-            var raterId = rating.Rating.RaterId;
-            if (!raterId.StartsWith(raterPrefix, StringComparison.Ordinal) || raterId.Length == raterPrefix.Length)
-            {
-                rejected.Add(new RatingRejection(rating.Rating.RatingId, rating.Index, $"ratings[{rating.Index}].raterId", raterId,
-                    $"rater ids are namespaced by the tool: expected \"{raterPrefix}<rater>\""));
-            }
-            else
-            {
-                wellFormed.Add(rating);
-            }
-        }
-
+        var wellFormed = parsed.Ratings;
         var accepted = new List<string>(wellFormed.Count);
         var duplicates = new List<string>();
         if (wellFormed.Count > 0)
         {
-            var batch = new SubmitRatings(toolId, parsed.BatchId!, parsed.DatasetId!, wellFormed.ConvertAll(r => r.Rating));
+            var batch = new SubmitRatings(toolId, parsed.BatchId!, parsed.DatasetId!, [.. wellFormed.Select(r => r.Rating)]);
             var outcomes = await recorder.RecordAsync(batch, cancellationToken);
             if (outcomes.Count != wellFormed.Count)
             {
                 throw new InvalidOperationException($"The recorder returned {outcomes.Count} outcomes for {wellFormed.Count} ratings.");
+            }
+
+            if (outcomes.FirstOrDefault(o => o.IsBatchProblem) is { } batchProblem)
+            {
+                // The header was refused (e.g. an unregistered data set): nothing was recorded, the batch is answered whole.
+                return WholeBatch(SubmissionVerdict.AllRejected, replyTool, parsed.BatchId,
+                    [new BatchError(batchProblem.Field!, batchProblem.Value, batchProblem.Reason ?? "rejected")]);
             }
 
             for (var i = 0; i < outcomes.Count; i++)

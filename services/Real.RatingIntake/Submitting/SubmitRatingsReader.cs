@@ -14,11 +14,13 @@ namespace Real.RatingIntake.Submitting;
 /// reason naming the field (a JSON path), the value as sent and what was expected. Problems with the batch header
 /// (not JSON, not UTF-8, missing toolId, too many ratings) void the batch; a malformed entry of "ratings" rejects only
 /// that entry. Unknown properties are ignored so that tools can be ahead of us (tolerant reader). This is syntax only:
-/// whether the dataset, task or question exist is the validator's business.
+/// whether the dataset, task or question exist, the rater namespace, id lengths and time limits are the validator's
+/// business (RatingValidator, behind IRatingBatchRecorder).
 /// </summary>
 public static class SubmitRatingsReader
 {
-    public const int MaxIdLength = 128;
+    /// <summary>The header ids must be usable before the validator runs (reply routing, the event's causation id); same limit as the validator's.</summary>
+    public const int MaxIdLength = Validation.RatingLimits.MaxIdLength;
     private const int MaxValueEcho = 200;
 
     public static ParsedSubmission Read(ReadOnlySpan<byte> body)
@@ -305,14 +307,8 @@ public static class SubmitRatingsReader
                 return null;
             }
 
-            var text = value.GetString()!;
-            if (text.Length is 0 or > MaxIdLength || text.Any(char.IsControl))
-            {
-                Add(name, Truncate(text), $"expected 1-{MaxIdLength} printable characters");
-                return null;
-            }
-
-            return text;
+            // Length and characters are the validator's rules (RatingValidator), not the reader's: shape only here.
+            return value.GetString()!;
         }
     }
 }

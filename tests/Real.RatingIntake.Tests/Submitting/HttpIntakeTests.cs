@@ -8,7 +8,9 @@ using Real.Contracts.Messages.Intake;
 using Real.Hosting.Messaging;
 using Real.RatingIntake.Submitting;
 using Real.RatingIntake.Submitting.Http;
-using Real.RatingIntake.Tests.Fakes;
+using Real.Contracts.Events.Intake;
+using Real.Hosting;
+using Real.Testing;
 using static Real.RatingIntake.Tests.Submitting.SubmissionJson;
 
 namespace Real.RatingIntake.Tests.Submitting;
@@ -17,7 +19,7 @@ public sealed class HttpIntakeTests : IAsyncLifetime
 {
     private static readonly string AcmeKey = ToolApiKeys.GenerateKey();
     private static readonly string OtherKey = ToolApiKeys.GenerateKey();
-    private readonly InMemoryRatingRecorder _recorder = new();
+    private readonly TempDirectory _home = new("real-intake-http");
     private WebApplication _app = null!;
     private HttpClient _http = null!;
 
@@ -26,9 +28,10 @@ public sealed class HttpIntakeTests : IAsyncLifetime
         var keys = new ToolApiKeys([("acme", ToolApiKeys.Hash(AcmeKey)), ("other", ToolApiKeys.Hash(OtherKey))]);
         _app = IntakeHttpServer.Build(0, keys, services =>
         {
-            services.AddSingleton<IRatingBatchRecorder>(_recorder);
+            services.AddRealEventStore(new RealSettings { Home = _home.Path, DataRoot = _home.Path });
             services.AddRatingIntake();
         });
+        await IntakeBusHost.SeedAsync(_app.Services);
         await _app.StartAsync();
         _http = new HttpClient { BaseAddress = new Uri(_app.Urls.Single()) };
     }
@@ -37,6 +40,8 @@ public sealed class HttpIntakeTests : IAsyncLifetime
     {
         _http.Dispose();
         await _app.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _home.Dispose();
     }
 
     [Fact]
@@ -53,7 +58,7 @@ public sealed class HttpIntakeTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, againStatus);
         Assert.Equal(["r1", "r2"], Ids(againBody, "accepted"));
         Assert.Equal(["r1", "r2"], Ids(againBody, "duplicates"));
-        Assert.Equal(2, _recorder.RecordedCount);
+        Assert.Equal(["r1", "r2"], (await RecordedAsync("acme")).Select(r => r.RatingId));
     }
 
     [Theory]
@@ -65,7 +70,7 @@ public sealed class HttpIntakeTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Unauthorized, status);
         Assert.Equal("Authorization", body.GetProperty("batchErrors")[0].GetProperty("field").GetString());
-        Assert.Equal(0, _recorder.RecordedCount);
+        Assert.Empty(await RecordedAsync("acme"));
     }
 
     [Fact]
@@ -75,7 +80,7 @@ public sealed class HttpIntakeTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Forbidden, status);
         Assert.Contains("belongs to tool 'other'", body.GetProperty("batchErrors")[0].GetProperty("reason").GetString(), StringComparison.Ordinal);
-        Assert.Equal(0, _recorder.RecordedCount);
+        Assert.Empty(await RecordedAsync("acme"));
     }
 
     [Fact]
@@ -89,7 +94,7 @@ public sealed class HttpIntakeTests : IAsyncLifetime
         var (badStatus, badBody) = await PostAsync(Batch("h5", [Rating("r3", tool: "acme")], tool: "other"), OtherKey);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, badStatus);
         Assert.Equal("ratings[0].raterId", badBody.GetProperty("rejected")[0].GetProperty("field").GetString());
-        Assert.False(_recorder.Holds("other", "r3"));
+        Assert.DoesNotContain("r3", (await RecordedAsync("other")).Select(r => r.RatingId));
     }
 
     [Fact]
@@ -103,9 +108,10 @@ public sealed class HttpIntakeTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.UnprocessableEntity, partial);
         Assert.Equal(["ok"], Ids(partialBody, "accepted"));
         Assert.Equal("ratings[1].answer", partialBody.GetProperty("rejected")[0].GetProperty("field").GetString());
-        Assert.True(_recorder.Holds("acme", "ok"));
-        Assert.Equal(1, _recorder.RecordedCount);
+        Assert.Equal(["ok"], (await RecordedAsync("acme")).Select(r => r.RatingId));
     }
+
+    private Task<List<RatingRecorded>> RecordedAsync(string toolId) => IntakeBusHost.RecordedAsync(_app.Services, toolId);
 
     private async Task<(HttpStatusCode Status, JsonElement Body)> PostAsync(string json, string? key)
     {

@@ -1,3 +1,4 @@
+using Real.Contracts;
 using Real.Contracts.Messages.Intake;
 using static Real.RatingIntake.Tests.Submitting.SubmissionJson;
 
@@ -21,7 +22,9 @@ public sealed class InMemoryBusSubmissionTests
         var again = Assert.IsType<RatingsAccepted>(host.Replies.For("b1")[1]);
         Assert.Equal(first.Accepted, again.Accepted);
         Assert.Equal(["r1", "r2"], again.Duplicates);
-        Assert.Equal(2, host.Recorder.RecordedCount);
+        var recorded = await host.RecordedAsync();
+        Assert.Equal(["r1", "r2"], recorded.Select(r => r.RatingId));
+        Assert.Equal(("acme:r1", 7, RatingAnswer.No, "b1"), (recorded[1].RaterId, recorded[1].Label, recorded[1].Answer, recorded[1].BatchId));
     }
 
     [Fact]
@@ -38,8 +41,21 @@ public sealed class InMemoryBusSubmissionTests
         Assert.Equal(
             [("bad-answer", "ratings[1].answer"), ("bad-class", "ratings[2].label"), ("other-tool", "ratings[3].raterId")],
             reply.Rejected.Select(r => (r.RatingId!, r.Field)));
-        Assert.True(host.Recorder.Holds("acme", "ok1") && host.Recorder.Holds("acme", "ok2"));
-        Assert.Equal(2, host.Recorder.RecordedCount);
+        Assert.Equal(["ok1", "ok2"], (await host.RecordedAsync()).Select(r => r.RatingId));
+    }
+
+    [Fact]
+    public async Task A_batch_for_an_unregistered_data_set_is_rejected_whole_naming_the_data_set_and_records_nothing()
+    {
+        await using var host = await IntakeBusHost.StartAsync();
+
+        await host.SendRawAsync(Bytes(Batch("b4", [Rating("r1")], dataset: "no-such-set")));
+        var reply = await host.Replies.SingleAsync<RatingsRejected>("b4");
+
+        var error = Assert.Single(reply.BatchErrors);
+        Assert.Equal(("datasetId", "no-such-set"), (error.Field, error.Value));
+        Assert.Empty(reply.Accepted);
+        Assert.Empty(await host.RecordedAsync());
     }
 
     [Fact]
@@ -52,6 +68,6 @@ public sealed class InMemoryBusSubmissionTests
 
         Assert.Equal(["r1"], (await host.Replies.SingleAsync<RatingsAccepted>("b3")).Accepted);
         Assert.Empty(host.Replies.For("lost"));
-        Assert.Equal(1, host.Recorder.RecordedCount);
+        Assert.Equal(["r1"], (await host.RecordedAsync()).Select(r => r.RatingId));
     }
 }

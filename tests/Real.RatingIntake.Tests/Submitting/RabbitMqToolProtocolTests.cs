@@ -32,7 +32,7 @@ public sealed class RabbitMqToolProtocolTests
         var reply = result.RootElement.GetProperty("body_claims_other_reply");
         Assert.Equal("RatingsRejected", reply.GetProperty("messageType").GetString());
         Assert.Equal("toolId", reply.GetProperty("batchErrors")[0].GetProperty("field").GetString());
-        Assert.Equal(0, intake.Recorder.RecordedCount);
+        Assert.Empty(await intake.RecordedAsync());
     }
 
     [Fact]
@@ -76,13 +76,13 @@ public sealed class RabbitMqToolProtocolTests
         Assert.Contains(reasons, r => r.Contains("not valid JSON", StringComparison.Ordinal));
         Assert.Contains(reasons, r => r.Contains("not valid UTF-8", StringComparison.Ordinal));
         Assert.Contains(reasons, r => r.Contains("expected a JSON object", StringComparison.Ordinal));
-        await WaitUntilAsync(() => intake.Recorder.Holds("acme", "r1"));
+        await WaitUntilAsync(async () => (await intake.RecordedIdsAsync()).Contains("r1"));
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition)
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!condition())
+        while (!await condition())
         {
             Assert.True(DateTime.UtcNow < deadline, "timed out");
             await Task.Delay(100);
