@@ -5,11 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Real.Hosting;
 using Real.Hosting.Messaging;
 using Real.Hosting.ServiceHost;
-using Real.RatingIntake.Catalog;
-using Real.RatingIntake.Recording;
-using Real.RatingIntake.Submitting;
 using Real.RatingIntake.Submitting.Http;
-using Real.RatingIntake.Validation;
 
 namespace Real.RatingIntake;
 
@@ -35,10 +31,6 @@ public static class RatingIntakeServiceHosting
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddRealEventStore(settings);
-        services.TryAddSingleton<QuestionCatalog>();
-        services.TryAddSingleton(sp => new RatingValidator(sp.GetRequiredService<QuestionCatalog>(), sp.GetService<TimeProvider>()));
-        services.TryAddSingleton<RatingRecorder>();
-        services.TryAddSingleton<IRatingBatchRecorder, RecorderBatchAdapter>();
         services.AddRatingIntake();
 
         // API keys of the HTTP intake: hashes from {home}/tool-keys and REAL_TOOL_KEYS (configuration, so appsettings works too).
