@@ -41,5 +41,18 @@ run_bench ingest --rerun
 # CNN through our inference path against a bare ONNX Runtime loop. The model comes from the fixture script.
 [[ -f tests/fixtures/generated/proposals/models/bench-cnn.onnx ]] || /usr/bin/python3 tests/tools/make_onnx_models.py >/dev/null
 run_bench proposals --images 64 --seconds 15
+# Aggregation (docs/aggregation.md): Dawid-Skene with the paper's settings on the full ReaL votes, read from
+# raters.npz, to convergence (target <= 0.5 s, < 300 MB on 2 cores).
+run_bench aggregate
+# Replay (docs/aggregation.md): import the full ReaL votes into a fresh embedded store, then time reading every
+# rating back and appending a finished label-set version (target <= 10 s).
+replay_home="$(mktemp -d)"
+votes_dir="${REAL_DATA:-$([[ -d data/real ]] && echo data || echo ../shared/data)}/real"
+if ./real import real-votes "$votes_dir" --home "$replay_home" >/dev/null 2>&1; then
+  run_bench replay --home "$replay_home"
+else
+  echo '{"bench":"replay","skipped":"could not import the ReaL votes into a fresh store (real import real-votes)"}'
+fi
+rm -rf "$replay_home"
 
 exit "$failed"

@@ -8,7 +8,8 @@
 #   TOOL   the tool id: 1-64 characters of a-z, 0-9, '_' and '-' (it is also the RabbitMQ user name)
 #   VHOST  the virtual host (default "/")
 # The password comes from $REAL_TOOL_PASSWORD, or is generated; the script prints the tool's AMQP URI once.
-# Run it where rabbitmqctl can reach the broker (as root or the rabbitmq user).
+# Run it where rabbitmqctl can reach the broker (as root or the rabbitmq user). $RABBITMQCTL overrides the command
+# (e.g. "rabbitmqctl -n rabbit2@host" for another node).
 set -euo pipefail
 tool="${1:-}"
 vhost="${2:-/}"
@@ -17,9 +18,10 @@ if [[ ! "$tool" =~ ^[a-z0-9_-]{1,64}$ ]]; then
   exit 2
 fi
 password="${REAL_TOOL_PASSWORD:-$(head -c 24 /dev/urandom | base64 | tr -d '/+=' | head -c 32)}"
-ctl() { rabbitmqctl --quiet "$@" >/dev/null; }
+read -r -a rabbitmqctl <<<"${RABBITMQCTL:-rabbitmqctl}"
+ctl() { "${rabbitmqctl[@]}" --quiet "$@" >/dev/null; }
 
-if rabbitmqctl --quiet list_users | awk '{print $1}' | grep -qx -- "$tool"; then
+if "${rabbitmqctl[@]}" --quiet list_users | awk '{print $1}' | grep -qx -- "$tool"; then
   ctl change_password "$tool" "$password"
 else
   ctl add_user "$tool" "$password"

@@ -35,7 +35,7 @@ internal sealed class EmPass
 
     /// <summary>
     /// Scores every question under the tables, writes them to <paramref name="scores"/>, and returns the largest
-    /// change against <paramref name="previous"/> and the log-likelihood (when asked for). The sufficient
+    /// change against <paramref name="previous"/> and the log-likelihood (NaN unless asked for). The sufficient
     /// statistics go to <paramref name="statistics"/>.
     /// </summary>
     public (double MaxChange, double LogLikelihood) Run(
@@ -52,16 +52,32 @@ internal sealed class EmPass
         {
             for (var b = 0; b < _blockCount; b++)
             {
-                ScoreBlock(b, logRatio, logNotFits, priorLogit, logPriorNot, previous, scores, withLikelihood);
+                ScoreBlock(b, logRatio, priorLogit, previous, scores, withLikelihood);
             }
         }
         else
         {
             var options = new ParallelOptions { MaxDegreeOfParallelism = _threads };
-            Parallel.For(0, _blockCount, options, b => ScoreBlock(b, logRatio, logNotFits, priorLogit, logPriorNot, previous, scores, withLikelihood));
+            Parallel.For(0, _blockCount, options, b => ScoreBlock(b, logRatio, priorLogit, previous, scores, withLikelihood));
         }
 
-        return Combine(statistics);
+        var (maxChange, softplusSum) = Combine(statistics);
+        if (!withLikelihood)
+        {
+            return (maxChange, double.NaN);
+        }
+
+        var logLikelihood = (_votes.QuestionCount * logPriorNot) + softplusSum;
+        var counts = _votes.CellCounts;
+        for (var c = 0; c < _cells; c++)
+        {
+            if (counts[c] > 0)
+            {
+                logLikelihood += counts[c] * logNotFits[c];
+            }
+        }
+
+        return (maxChange, logLikelihood);
     }
 
     /// <summary>Sufficient statistics of given scores, without an E-step (the M-step of the initialisation).</summary>
@@ -96,9 +112,7 @@ internal sealed class EmPass
     private void ScoreBlock(
         int block,
         double[] logRatioTable,
-        double[] logNotFitsTable,
         double priorLogit,
-        double logPriorNot,
         double[] previous,
         double[] scores,
         bool withLikelihood)
@@ -109,7 +123,8 @@ internal sealed class EmPass
         ref var fitsMass = ref MemoryMarshal.GetReference(partial);
         ref var notFitsMass = ref Unsafe.Add(ref fitsMass, _cells);
         ref var logRatio = ref MemoryMarshal.GetArrayDataReference(logRatioTable);
-        ref var logNotFits = ref MemoryMarshal.GetArrayDataReference(logNotFitsTable);
+        ref var previousScores = ref MemoryMarshal.GetArrayDataReference(previous);
+        ref var newScores = ref MemoryMarshal.GetArrayDataReference(scores);
         ref var starts = ref MemoryMarshal.GetReference(_votes.QuestionStarts);
         ref var cells = ref MemoryMarshal.GetReference(_votes.Cells);
 
@@ -143,14 +158,9 @@ internal sealed class EmPass
 
             if (withLikelihood)
             {
-                // log P(votes) = log[(1 − π) P(votes | not)] + softplus(s).
-                var logNot = logPriorNot;
-                for (var v = from; v < to; v++)
-                {
-                    logNot += Unsafe.Add(ref logNotFits, Unsafe.Add(ref cells, v));
-                }
-
-                logLikelihood += logNot + Math.Max(s, 0) + double.LogP1(e);
+                // log P(votes of q) = log(1 − π) + Σ log P(a | not) + softplus(s); the first two terms are summed
+                // over all questions at once from the vote counts (see Run), only softplus is per question.
+                logLikelihood += Math.Max(s, 0) + double.LogP1(e);
             }
 
             for (var v = from; v < to; v++)
@@ -160,13 +170,13 @@ internal sealed class EmPass
                 Unsafe.Add(ref notFitsMass, cell) += notMu;
             }
 
-            var change = Math.Abs(mu - previous[q]);
+            var change = Math.Abs(mu - Unsafe.Add(ref previousScores, q));
             if (change > maxChange)
             {
                 maxChange = change;
             }
 
-            scores[q] = mu;
+            Unsafe.Add(ref newScores, q) = mu;
             scoreSum += mu;
             from = to;
         }

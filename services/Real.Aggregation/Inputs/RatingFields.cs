@@ -134,6 +134,45 @@ internal struct RatingFields
             : null;
     }
 
+    /// <summary>Whether a RatingRecorded's data is a crowd rating of <paramref name="datasetId"/>, reading only those two fields.</summary>
+    public static bool IsCrowdRatingOf(ReadOnlySpan<byte> json, string datasetId)
+    {
+        var reader = new Utf8JsonReader(json);
+        bool? crowd = null, dataset = null;
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return false;
+            }
+
+            while ((crowd is null || dataset is null) && reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals("role"u8))
+                {
+                    reader.Read();
+                    crowd = reader.ValueTextEquals("crowd"u8);
+                }
+                else if (reader.ValueTextEquals("datasetId"u8))
+                {
+                    reader.Read();
+                    dataset = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals(datasetId);
+                }
+                else
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+
+        return crowd == true && dataset == true;
+    }
+
     private static ReadOnlySpan<char> Chars(ref Utf8JsonReader reader, char[] buffer)
     {
         if (reader.TokenType != JsonTokenType.String)

@@ -91,7 +91,7 @@ public sealed class AggregationRunner(IEventStore store, EventSerializer seriali
         {
             await store.AppendToStreamAsync(StreamNames.LabelSet(labelSetId), ExpectedRevision.NoStream, events, cancellationToken);
         }
-        catch (WrongExpectedVersionException)
+        catch (Exception ex) when (ex is WrongExpectedVersionException or DuplicateEventIdException)
         {
             // The same run finished concurrently (a redelivery racing the original): report what is there.
             return await FindExistingAsync(request.RunId, cancellationToken)

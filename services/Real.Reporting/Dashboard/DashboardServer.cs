@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using Real.Reporting.Audit;
 using Real.Reporting.Evaluation.LabelSets;
@@ -22,6 +23,18 @@ public static class DashboardServer
         builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, port));
         builder.Logging.ClearProviders();
         var app = builder.Build();
+        app.MapDashboard(context);
+        return app;
+    }
+
+    /// <summary>
+    /// Maps the dashboard's pages and JSON onto an app: `real serve` above, and the reporting service process
+    /// (`real service reporting`), which serves them beside /health.
+    /// </summary>
+    public static IEndpointRouteBuilder MapDashboard(this IEndpointRouteBuilder app, ReportingContext context)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(context);
         var cache = new ConcurrentDictionary<string, Task<LoadedLabelSet>>(StringComparer.Ordinal);
         var pages = new DashboardPages(context, cache);
 

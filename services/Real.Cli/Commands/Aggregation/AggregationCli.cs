@@ -31,6 +31,20 @@ internal static class AggregationCli
         return Math.Round(process.PeakWorkingSet64 / (1024.0 * 1024.0), 1);
     }
 
+    /// <summary>The 1-minute load average (Linux), so a benchmark figure can be judged against the machine's load; null elsewhere.</summary>
+    public static double? LoadAverage()
+    {
+        try
+        {
+            var text = File.ReadAllText("/proc/loadavg");
+            return double.Parse(text.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)
+        {
+            return null;
+        }
+    }
+
     public static string Percent(double share) => share.ToString("P1", System.Globalization.CultureInfo.InvariantCulture);
 
     public static void Fail(string message) => AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {message}");

@@ -74,6 +74,8 @@ public sealed class BenchAggregateCommand : AsyncCommand<BenchAggregateSettings>
             loadSeconds = Math.Round(load.Elapsed.TotalSeconds, 3),
             buildSeconds = Math.Round(build.Elapsed.TotalSeconds, 3),
             threads = execution.Threads,
+            cores = Environment.ProcessorCount,
+            loadAverage = AggregationCli.LoadAverage(),
             peakRssMb = AggregationCli.PeakRssMegabytes(),
             imagesRated = derived.ImagesRated,
             emptySets = derived.EmptySets,

@@ -12,12 +12,15 @@ public sealed class BenchReplayCommand : AsyncCommand<BenchReplaySettings>
     public override async Task<int> ExecuteAsync(CommandContext context, BenchReplaySettings settings, CancellationToken cancellationToken)
     {
         var real = settings.Resolve();
+        using var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
         var total = Stopwatch.StartNew();
         await using var opened = await AggregationCli.OpenAsync(real, cancellationToken);
         var head = await opened.Store.GetHeadPositionAsync(cancellationToken);
         var runner = new AggregationRunner(opened.Store, AggregationCli.Serializer, AggregationCli.AnimalClasses(real));
         var result = await runner.RunAsync(new AggregationRequest { RunId = Guid.NewGuid(), DatasetId = settings.Dataset, Rule = settings.Rule }, cancellationToken);
         total.Stop();
+        process.Refresh();
         var output = new
         {
             benchmark = "replay",
@@ -34,6 +37,9 @@ public sealed class BenchReplayCommand : AsyncCommand<BenchReplaySettings>
             computeSeconds = Math.Round(result.Timings.ComputeSeconds, 3),
             writeSeconds = Math.Round(result.Timings.WriteSeconds, 3),
             seconds = Math.Round(total.Elapsed.TotalSeconds, 3),
+            cpuSeconds = Math.Round((process.TotalProcessorTime - cpuBefore).TotalSeconds, 3),
+            cores = Environment.ProcessorCount,
+            loadAverage = AggregationCli.LoadAverage(),
             peakRssMb = AggregationCli.PeakRssMegabytes(),
         };
         if (settings.Json)
