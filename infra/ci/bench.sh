@@ -34,6 +34,9 @@ run_bench() {
 run_bench store --backend sqlite --events 1000000 --batch 1000
 run_bench store --backend postgres --events 1000000 --batch 1000
 
+# Rating intake (docs/intake.md): the full ReaL votes (1,019,015 ratings) into a fresh embedded store, with an idempotent re-run.
+run_bench ingest --rerun
+
 # Proposals (docs/proposals.md): SkiaSharp decode + torchvision preprocessing of 500x375 JPEGs per core, and a small
 # CNN through our inference path against a bare ONNX Runtime loop. The model comes from the fixture script.
 [[ -f tests/fixtures/generated/proposals/models/bench-cnn.onnx ]] || /usr/bin/python3 tests/tools/make_onnx_models.py >/dev/null

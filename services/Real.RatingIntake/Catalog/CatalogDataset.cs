@@ -26,6 +26,11 @@ public sealed class CatalogDataset(string datasetId)
     public bool HasQuestion(string image, int label) =>
         _images.TryGetValue(image, out var index) && _questions.Contains(Key(index, label));
 
+    /// <summary>The image's index in this catalogue (one hash lookup; pair it with <see cref="HasQuestion(int, int)"/>).</summary>
+    public bool TryGetImage(string image, out int index) => _images.TryGetValue(image, out index);
+
+    public bool HasQuestion(int image, int label) => _questions.Contains(Key(image, label));
+
     internal void Register(int classCount, IReadOnlyList<string> images)
     {
         IsRegistered = true;

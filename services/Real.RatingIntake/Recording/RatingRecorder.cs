@@ -24,7 +24,13 @@ public sealed class RatingRecorder(IEventStore store, QuestionCatalog catalog, R
 
     private readonly string _eventType = registry.NameOf(typeof(RatingRecorded));
 
-    public async Task<RecordingResult> RecordAsync(RatingBatch batch, EventMetadata? metadata = null, CancellationToken cancellationToken = default)
+    /// <summary>Validates and records one batch; returns one outcome per rating, in batch order.</summary>
+    /// <param name="metadata">Stored with every event; default: causation = the batch id, producer = rating-intake.</param>
+    public async Task<RecordingResult> RecordAsync(RatingBatch batch, EventMetadata? metadata = null, CancellationToken cancellationToken = default) =>
+        await CommitAsync(await PrepareAsync(batch, metadata, cancellationToken), cancellationToken);
+
+    /// <summary>First half of <see cref="RecordAsync"/>: catch the catalogue up, validate, build the events. Writes nothing.</summary>
+    public async Task<PreparedRatings> PrepareAsync(RatingBatch batch, EventMetadata? metadata = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(batch);
         await catalog.CatchUpAsync(cancellationToken);
@@ -37,14 +43,47 @@ public sealed class RatingRecorder(IEventStore store, QuestionCatalog catalog, R
             outcomes[i] = new RatingRecordingOutcome(i, ratings[i]?.RatingId, problem is null ? RecordingStatus.Recorded : RecordingStatus.Rejected, problem);
         }
 
+        var tool = batch.Tool;
+        var events = new List<EventData>(validation.Valid.Count);
+        var indexes = new List<int>(validation.Valid.Count);
         if (validation.Valid.Count > 0)
         {
-            await AppendAsync(batch, validation.Valid, metadata, outcomes, cancellationToken);
+            metadata ??= new EventMetadata { CausationId = batch.BatchId, ProducingService = ServiceName };
+            var json = new RatingRecordedJson();
+            using var ids = new RatingEventIds();
+            foreach (var v in validation.Valid)
+            {
+                var r = v.Rating;
+                var recorded = new RatingRecorded(r.RatingId, tool.ToolId, batch.BatchId, r.RaterId, tool.Role, batch.DatasetId, v.Image, v.Label, r.Answer, r.AnsweredAt, r.TaskId);
+                events.Add(new EventData(ids.Next(tool.ToolId, r.RatingId), _eventType, json.Write(recorded), metadata));
+                indexes.Add(v.Index);
+            }
         }
 
+        var toolId = tool?.ToolId ?? "";
+        return new PreparedRatings(StreamNames.Ratings(toolId), toolId, validation, outcomes, events, indexes);
+    }
+
+    /// <summary>Second half of <see cref="RecordAsync"/>: append the prepared events atomically and settle every outcome.</summary>
+    public async Task<RecordingResult> CommitAsync(PreparedRatings prepared, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(prepared);
+        if (prepared.Committed)
+        {
+            throw new InvalidOperationException("This prepared batch was committed already.");
+        }
+
+        prepared.Committed = true;
+        var outcomes = prepared.Outcomes;
+        if (prepared.Events.Count > 0)
+        {
+            await AppendAsync(prepared, cancellationToken);
+        }
+
+        var repeatOf = prepared.Validation.RepeatOf;
         for (var i = 0; i < outcomes.Length; i++)
         {
-            if (validation.RepeatOf[i] is var earlier and >= 0)
+            if (repeatOf[i] is var earlier and >= 0)
             {
                 // An exact repeat inside the batch shares the first copy's fate but never appends anything itself.
                 var first = outcomes[earlier];
@@ -52,31 +91,18 @@ public sealed class RatingRecorder(IEventStore store, QuestionCatalog catalog, R
             }
         }
 
-        return new RecordingResult(outcomes, validation.BatchProblem);
+        return new RecordingResult(outcomes, prepared.Validation.BatchProblem);
     }
 
-    private async Task AppendAsync(RatingBatch batch, List<ValidRating> valid, EventMetadata? metadata, RatingRecordingOutcome[] outcomes, CancellationToken cancellationToken)
+    private async Task AppendAsync(PreparedRatings prepared, CancellationToken cancellationToken)
     {
-        var tool = batch.Tool;
-        var stream = StreamNames.Ratings(tool.ToolId);
-        metadata ??= new EventMetadata { CausationId = batch.BatchId, ProducingService = ServiceName };
-        var json = new RatingRecordedJson();
-        var events = new List<EventData>(valid.Count);
-        var indexes = new List<int>(valid.Count);
-        foreach (var v in valid)
-        {
-            var r = v.Rating;
-            var recorded = new RatingRecorded(r.RatingId, tool.ToolId, batch.BatchId, r.RaterId, tool.Role, batch.DatasetId, v.Image, v.Label, r.Answer, r.AnsweredAt, r.TaskId);
-            events.Add(new EventData(RatingEventIds.For(tool.ToolId, r.RatingId), _eventType, json.Write(recorded), metadata));
-            indexes.Add(v.Index);
-        }
-
+        var (events, indexes, outcomes) = (prepared.Events, prepared.Indexes, prepared.Outcomes);
         AppendResult? result = null;
         while (events.Count > 0)
         {
             try
             {
-                result = await store.AppendToStreamAsync(stream, ExpectedRevision.Any, events, cancellationToken);
+                result = await store.AppendToStreamAsync(prepared.Stream, ExpectedRevision.Any, events, cancellationToken);
                 break;
             }
             catch (DuplicateEventIdException conflict)
@@ -95,7 +121,7 @@ public sealed class RatingRecorder(IEventStore store, QuestionCatalog catalog, R
                     Problem = new RatingProblem(
                         "ratingId",
                         outcomes[index].RatingId,
-                        $"tool '{tool.ToolId}' already recorded this rating id with different content (rater, question, answer, time or batch id); a rating id names one rating, use a new id for a new answer"),
+                        $"tool '{prepared.ToolId}' already recorded this rating id with different content (rater, question, answer, time or batch id); a rating id names one rating, use a new id for a new answer"),
                 };
                 events.RemoveAt(at);
                 indexes.RemoveAt(at);
@@ -107,7 +133,7 @@ public sealed class RatingRecorder(IEventStore store, QuestionCatalog catalog, R
             return;
         }
 
-        var fresh = await FreshIdsAsync(stream, result, cancellationToken);
+        var fresh = await FreshIdsAsync(prepared.Stream, result, cancellationToken);
         for (var i = 0; i < events.Count; i++)
         {
             if (!fresh.Contains(events[i].EventId))

@@ -240,12 +240,12 @@ public sealed class RatingValidator(QuestionCatalog catalog, TimeProvider? clock
                 $"not a class of data set '{datasetId}' (0..{dataset.ClassCount - 1})");
         }
 
-        if (!dataset.HasImage(rating.Image))
+        if (!dataset.TryGetImage(rating.Image, out var imageIndex))
         {
             return new RatingProblem("image", Shorten(rating.Image), $"not an image of data set '{datasetId}'");
         }
 
-        if (!dataset.HasQuestion(rating.Image, rating.Label))
+        if (!dataset.HasQuestion(imageIndex, rating.Label))
         {
             return new RatingProblem(
                 "label",

@@ -48,6 +48,9 @@ internal sealed class IntakeFixture : IAsyncDisposable
 
     public string Directory => _dir.Path;
 
+    /// <summary>A fixture over an empty store.</summary>
+    public static Task<IntakeFixture> CreateEmptyAsync() => Task.FromResult(new IntakeFixture());
+
     /// <summary>Registers "toy": questions (a.jpg, 0), (a.jpg, 1), (b.jpg, 2); task "t1" on c.jpg with candidates 0 and 2.</summary>
     public static async Task<IntakeFixture> CreateAsync()
     {
