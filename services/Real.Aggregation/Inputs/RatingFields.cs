@@ -61,10 +61,11 @@ internal struct RatingFields
                     sawRole = true;
                     fields.Role = reader.ValueTextEquals("crowd"u8) ? RaterRole.Crowd
                         : reader.ValueTextEquals("expert"u8) ? RaterRole.Expert
+                        : reader.ValueTextEquals("control"u8) ? RaterRole.Control
                         : (RaterRole)(-1);
                     if (fields.Role < 0)
                     {
-                        return $"role '{reader.GetString()}' is neither crowd nor expert";
+                        return $"role '{reader.GetString()}' is not crowd, expert or control";
                     }
                 }
                 else if (reader.ValueTextEquals("datasetId"u8))

@@ -24,7 +24,7 @@ internal sealed class RatingRecordedJson
     private static readonly JsonEncodedText AnsweredAt = JsonEncodedText.Encode("answeredAt");
     private static readonly JsonEncodedText TaskId = JsonEncodedText.Encode("taskId");
     private static readonly JsonEncodedText[] Answers = [JsonEncodedText.Encode("no"), JsonEncodedText.Encode("maybe"), JsonEncodedText.Encode("yes")];
-    private static readonly JsonEncodedText[] Roles = [JsonEncodedText.Encode("crowd"), JsonEncodedText.Encode("expert")];
+    private static readonly JsonEncodedText[] Roles = [JsonEncodedText.Encode("crowd"), JsonEncodedText.Encode("expert"), JsonEncodedText.Encode("control")];
 
     private readonly ArrayBufferWriter<byte> _buffer = new(512);
     private readonly Utf8JsonWriter _writer;

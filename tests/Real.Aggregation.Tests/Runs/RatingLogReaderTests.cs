@@ -62,6 +62,28 @@ public sealed class RatingLogReaderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Control_answers_of_the_same_rater_neither_add_votes_nor_overwrite_the_campaign_answer()
+    {
+        // As raters_golden.npz: the same person answers a control copy of a question later, differently.
+        var t = StoreFixture.Epoch;
+        await _fixture.AppendRatingsAsync([StoreFixture.Rating("c1", "real:7", 1, 2, RatingAnswer.Yes, t)]);
+        await _fixture.AppendRatingsAsync(
+        [
+            StoreFixture.Rating("g1", "real:7", 1, 2, RatingAnswer.No, t.AddDays(1), RaterRole.Control),
+            StoreFixture.Rating("g2", "real:8", 1, 2, RatingAnswer.No, t.AddDays(1), RaterRole.Control),
+        ], source: "golden-control");
+
+        var crowd = await ReadAsync(RaterRole.Crowd);
+        var control = await ReadAsync(RaterRole.Control);
+
+        Assert.Equal((1, 1), (crowd.Ratings, crowd.Input.Votes.VoteCount));
+        Assert.Equal(["real:7"], crowd.Input.RaterIds);
+        Assert.Equal(Answer.Yes, crowd.Input.Votes.AnswerOf(0, 0));
+        Assert.Equal(["real:7", "real:8"], control.Input.RaterIds);
+        Assert.Equal(Answer.No, control.Input.Votes.AnswerOf(0, 0));
+    }
+
+    [Fact]
     public async Task Reads_the_fields_as_the_event_serializer_writes_them_including_escapes()
     {
         var t = new DateTimeOffset(2021, 3, 4, 5, 6, 7, TimeSpan.FromHours(2));

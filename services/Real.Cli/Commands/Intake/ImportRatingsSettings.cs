@@ -14,7 +14,7 @@ public sealed class ImportRatingsSettings : RealCommandSettings
     public string? Tool { get; init; }
 
     [CommandOption("--role <ROLE>")]
-    [Description("crowd (default) or expert.")]
+    [Description("crowd (default; aggregated), expert (golden answers) or control (crowd answers to control questions; never aggregated).")]
     [DefaultValue("crowd")]
     public string Role { get; init; } = "crowd";
 
@@ -38,9 +38,9 @@ public sealed class ImportRatingsSettings : RealCommandSettings
             return Spectre.Console.ValidationResult.Error("--tool is required: the tool id the ratings are recorded for.");
         }
 
-        if (Role is not ("crowd" or "expert"))
+        if (Role is not ("crowd" or "expert" or "control"))
         {
-            return Spectre.Console.ValidationResult.Error($"--role '{Role}': use crowd or expert.");
+            return Spectre.Console.ValidationResult.Error($"--role '{Role}': use crowd, expert or control.");
         }
 
         return Format is null or "csv" or "jsonl"

@@ -10,9 +10,12 @@ namespace Real.RatingIntake.Importing.RealVotes;
 /// <item>raters.npz → tool <c>real</c>, stream <c>ratings-real</c>, raters <c>real:{id}</c>, crowd — the 924,810 votes aggregation uses;</item>
 /// <item>golden.npz → tool <c>real-golden</c>, stream <c>ratings-real-golden</c>, raters <c>real-golden:{id}</c>, expert;</item>
 /// <item>raters_golden.npz → tool <c>real-raters-golden</c>, stream <c>ratings-real-raters-golden</c>, raters
-/// <c>real:{id}</c> (the same people as in raters.npz, so their answers can be compared with the experts'), crowd.</item>
+/// <c>real:{id}</c> (the same people as in raters.npz, so their answers can be compared with the experts'), control:
+/// a separate quality check whose answers differ from the same raters' campaign answers on 702 of the 5,675 golden
+/// votes in raters.npz, so aggregating them would both add ~78 votes to each golden question and overwrite campaign
+/// answers (re-ratings keep the latest).</item>
 /// </list>
-/// The golden campaigns have their own streams so that aggregating the paper's votes reads <c>ratings-real</c> alone.
+/// The golden campaigns have their own streams and roles, so aggregating the paper's votes reads the crowd votes of <c>ratings-real</c> alone.
 /// </summary>
 public static class RealVotesMapping
 {
@@ -33,7 +36,7 @@ public static class RealVotesMapping
         new(RealVotesArchive.GoldenFile, new SubmittingTool("real-golden", "real-golden", RaterRole.Expert), "golden");
 
     public static readonly RealVotesSource RatersGolden =
-        new(RealVotesArchive.RatersGoldenFile, new SubmittingTool("real-raters-golden", "real", RaterRole.Crowd), "raters_golden");
+        new(RealVotesArchive.RatersGoldenFile, new SubmittingTool("real-raters-golden", "real", RaterRole.Control), "raters_golden");
 
     public static IReadOnlyList<RealVotesSource> All { get; } = [Raters, Golden, RatersGolden];
 

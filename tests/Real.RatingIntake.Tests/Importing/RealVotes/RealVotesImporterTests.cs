@@ -64,7 +64,7 @@ public sealed class RealVotesImporterTests : IAsyncLifetime
         Assert.All(experts, r => Assert.Equal((RaterRole.Expert, "real-golden"), (r.Role, r.ToolId)));
         Assert.Equal(["real-golden:168", "real-golden:168", "real-golden:121", "real-golden:121"], experts.Select(r => r.RaterId));
         Assert.Equal(["real:189", "real:189", "real:183"], goldenCrowd.Select(r => r.RaterId));
-        Assert.All(goldenCrowd, r => Assert.Equal((RaterRole.Crowd, "raters_golden.npz"), (r.Role, r.BatchId)));
+        Assert.All(goldenCrowd, r => Assert.Equal((RaterRole.Control, "raters_golden.npz"), (r.Role, r.BatchId)));
         Assert.StartsWith("raters_golden:189:", goldenCrowd[0].RatingId, StringComparison.Ordinal);
     }
 
