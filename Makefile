@@ -26,7 +26,13 @@ build: restore
 data:
 	@infra/local/link-data.sh
 
-run: data
+# The proposals demo of `make run`: tiny ONNX models and images, rebuilt when their script changes.
+DEMO_MANIFEST := tests/fixtures/generated/proposals/reference/manifest.json
+$(DEMO_MANIFEST): tests/tools/make_onnx_models.py
+	@infra/local/install-packages.sh python3 python3-onnx python3-numpy
+	/usr/bin/python3 tests/tools/make_onnx_models.py >/dev/null
+
+run: data $(DEMO_MANIFEST)
 	./real run
 
 test: prereqs build

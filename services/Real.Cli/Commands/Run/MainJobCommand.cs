@@ -8,7 +8,7 @@ namespace Real.Cli.Commands.Run;
 /// `real run`: the whole main job on the configured store, as a sequence of the CLI's own verbs — so every step
 /// the job takes is one a user can also run (and re-run) by hand. Each step is idempotent.
 /// </summary>
-[Description("The main job: import the ReaL votes, aggregate, export ReaL-format labels, evaluate, report.")]
+[Description("The main job: propose candidates for the demo images, import the ReaL votes, aggregate, export ReaL-format labels, evaluate, report, verify.")]
 public sealed class MainJobCommand : AsyncCommand<MainJobSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, MainJobSettings settings, CancellationToken cancellationToken)
@@ -23,12 +23,20 @@ public sealed class MainJobCommand : AsyncCommand<MainJobSettings>
             index++;
             cancellationToken.ThrowIfCancellationRequested();
             AnsiConsole.Write(new Rule($"[grey]{index}/{plan.Steps.Count}[/] {Markup.Escape(step.Title)}").LeftJustified().RuleStyle("grey"));
-            step.Prepare?.Invoke();
-            var exit = await RealApp.Create().RunAsync(step.Arguments);
-            if (exit != 0)
+            if (step.SkipReason is { } reason)
             {
-                AnsiConsole.MarkupLineInterpolated($"[red]step '{step.Title}' failed (exit {exit}); later steps were not run.[/]");
-                return exit;
+                AnsiConsole.MarkupLineInterpolated($"[yellow]skipped: {reason}[/]");
+                continue;
+            }
+
+            foreach (var arguments in step.Commands)
+            {
+                var exit = await RealApp.Create().RunAsync(arguments);
+                if (exit != 0)
+                {
+                    AnsiConsole.MarkupLineInterpolated($"[red]step '{step.Title}' failed (exit {exit}); later steps were not run.[/]");
+                    return exit;
+                }
             }
         }
 

@@ -27,6 +27,7 @@ public sealed class MainJobPlan
         string[] With(params string[] verb) => [.. verb, .. CommonOptions(real)];
         var steps = new List<MainJobStep>
         {
+            DemoProposals(settings.Demo, With),
             new("Import the ReaL votes (idempotent)", With("import", "real-votes", real.RealVotesDirectory)),
             new($"Aggregate with {settings.Rule}", With("aggregate", "--rule", settings.Rule)),
             new("Export the label set in the ReaL format", With("export", "labels", "--labelset", "latest", "--format", "real-json", "--out", LabelsFileIn(real))),
@@ -35,6 +36,27 @@ public sealed class MainJobPlan
             new("Verify the event log's hash chain", With("verify")),
         };
         return new MainJobPlan(real, steps);
+    }
+
+    /// <summary>The demo models are tiny and random, so their candidates mean nothing; the step shows the proposal path.</summary>
+    public static readonly string[] DemoModels = ["tiny-a", "tiny-b", "tiny-c"];
+
+    private static MainJobStep DemoProposals(string demo, Func<string[], string[]> with)
+    {
+        const string title = "Propose rating tasks for the demo images with the demo models";
+        var images = Path.Combine(demo, "images");
+        var missing = DemoModels.Select(m => Path.Combine(demo, "models", m + ".onnx")).Append(images)
+            .FirstOrDefault(p => !File.Exists(p) && !Directory.Exists(p));
+        if (missing is not null)
+        {
+            return new MainJobStep(title, [], $"{missing} does not exist (make run builds the demo with tests/tools/make_onnx_models.py)");
+        }
+
+        var commands = DemoModels
+            .Select(m => with(["models", "register", m, Path.Combine(demo, "models", m + ".onnx")]))
+            .Append(with(["propose", "--models", string.Join(',', DemoModels), "--images", images]))
+            .ToList();
+        return new MainJobStep(title, commands);
     }
 
     public async Task PrintSummaryAsync(CancellationToken cancellationToken)

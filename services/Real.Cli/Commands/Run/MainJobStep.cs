@@ -1,4 +1,13 @@
 namespace Real.Cli.Commands.Run;
 
-/// <summary>One step of the main job: a title and the `real` arguments that perform it.</summary>
-public sealed record MainJobStep(string Title, string[] Arguments, Action? Prepare = null);
+/// <summary>
+/// One step of the main job: a title and the `real` invocations that perform it, in order; or, when the step's
+/// inputs are absent, the reason it is skipped (printed, never silent).
+/// </summary>
+public sealed record MainJobStep(string Title, IReadOnlyList<string[]> Commands, string? SkipReason = null)
+{
+    public MainJobStep(string title, string[] arguments)
+        : this(title, [arguments])
+    {
+    }
+}
