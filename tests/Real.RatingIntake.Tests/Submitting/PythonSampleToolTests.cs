@@ -1,8 +1,3 @@
-using System.Diagnostics;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using MassTransit;
 using Real.Contracts;
 using Real.Contracts.Events.Proposals;
 using Real.Contracts.Messages.Proposals;
@@ -11,15 +6,13 @@ using Real.Testing;
 namespace Real.RatingIntake.Tests.Submitting;
 
 /// <summary>
-/// The rating-tool protocol as an outsider meets it: tests/tools/rating_tool.py (Debian's python3-pika and the JSON of
-/// docs/rating-tool-protocol.md, none of Real's code) with its own narrow RabbitMQ user receives the RatingTaskCreated
-/// messages Real publishes, answers every candidate as a simulated rater, and gets RatingsAccepted back; the ratings
-/// land as RatingRecorded events with the answers the tool chose.
+/// The rating-tool protocol as an outsider meets it: tests/tools/rating_tool.py with its own narrow RabbitMQ user
+/// receives the RatingTaskCreated messages Real publishes, answers every candidate as a simulated rater, and gets
+/// RatingsAccepted back; the ratings land as RatingRecorded events with the answers the tool chose.
+/// (tests/Real.Proposals.Tests/EndToEnd has the same tool fed by a real proposal run.)
 /// </summary>
 public sealed class PythonSampleToolTests
 {
-    private const string Python = "/usr/bin/python3";
-
     [Fact]
     public async Task The_python_tool_receives_tasks_answers_them_and_gets_every_rating_accepted()
     {
@@ -38,13 +31,8 @@ public sealed class PythonSampleToolTests
             await intake.IssueTaskAsync(task);
         }
 
-        using var process = ExternalProcess.Start(Python,
-            [Path.Combine(RepositoryRoot.Path, "tests", "tools", "rating_tool.py"), "--url", toolUri.ToString(), "--tool", tool, "--tasks", "2", "--timeout", "90"]);
-        var stderr = process.StandardError.ReadToEndAsync();
-        try
+        using (var python = await PythonRatingTool.StartAsync(toolUri, tool, tasks.Length, TimeSpan.FromSeconds(90)))
         {
-            await WaitForReadyAsync(process, stderr);
-
             // Published by Real exactly as the proposals service publishes them: plain JSON on real.tools.tasks.
             foreach (var task in tasks)
             {
@@ -52,23 +40,11 @@ public sealed class PythonSampleToolTests
                     [.. task.Labels.Select(l => new CandidateLabel(l, $"class {l}"))], task.Instructions));
             }
 
-            var stdout = await process.StandardOutput.ReadToEndAsync();
-            using var exited = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-            await process.WaitForExitAsync(exited.Token);
-            Assert.True(process.ExitCode == 0, $"rating_tool.py exited {process.ExitCode}: {stdout}\n{await stderr}");
-
-            using var summary = JsonDocument.Parse(stdout.Trim().Split('\n')[^1]);
+            using var summary = await python.FinishAsync(TimeSpan.FromSeconds(120));
             Assert.Equal(2, summary.RootElement.GetProperty("tasks").GetInt32());
             Assert.Equal(5, summary.RootElement.GetProperty("accepted").GetArrayLength());
             Assert.Equal(0, summary.RootElement.GetProperty("rejected").GetArrayLength());
             Assert.All(summary.RootElement.GetProperty("replies").EnumerateObject(), r => Assert.Equal("RatingsAccepted", r.Value.GetString()));
-        }
-        finally
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
         }
 
         var recorded = await intake.RecordedAsync(tool);
@@ -78,38 +54,9 @@ public sealed class PythonSampleToolTests
             foreach (var label in task.Labels)
             {
                 var rating = Assert.Single(recorded, r => r.TaskId == task.TaskId && r.Label == label);
-                Assert.Equal($"{tool}:sim-1", rating.RaterId);
+                Assert.Equal(PythonRatingTool.RaterOf(tool), rating.RaterId);
                 Assert.Equal(task.Image, rating.Image);
-                Assert.Equal(ExpectedAnswer(rating.RaterId, task.Image, label), rating.Answer);
-            }
-        }
-    }
-
-    /// <summary>The tool's deterministic simulated rater (rating_tool.py's simulated_answer), recomputed here.</summary>
-    private static RatingAnswer ExpectedAnswer(string rater, string image, int label) =>
-        (SHA256.HashData(Encoding.UTF8.GetBytes($"{rater}|{image}|{label}"))[0] % 3) switch
-        {
-            0 => RatingAnswer.Yes,
-            1 => RatingAnswer.Maybe,
-            _ => RatingAnswer.No,
-        };
-
-    /// <summary>The tool prints READY once its queues are bound; tasks published before that would be missed.</summary>
-    private static async Task WaitForReadyAsync(Process process, Task<string> stderr)
-    {
-        using var ready = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (true)
-        {
-            var line = await process.StandardOutput.ReadLineAsync(ready.Token);
-            if (line is null)
-            {
-                await process.WaitForExitAsync(ready.Token);
-                Assert.Fail($"rating_tool.py exited ({process.ExitCode}) before READY: {await stderr}");
-            }
-
-            if (line.Trim() == "READY")
-            {
-                return;
+                Assert.Equal(PythonRatingTool.ExpectedAnswer(rating.RaterId, task.Image, label), rating.Answer);
             }
         }
     }

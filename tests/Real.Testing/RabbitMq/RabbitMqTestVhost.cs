@@ -1,6 +1,6 @@
-using Real.Testing;
+using Xunit;
 
-namespace Real.RatingIntake.Tests.Submitting;
+namespace Real.Testing;
 
 /// <summary>
 /// A virtual host of its own on the shared local RabbitMQ (so parallel test runs never see each other's queues),

@@ -1,6 +1,7 @@
 using System.Diagnostics;
+using Xunit;
 
-namespace Real.RatingIntake.Tests.Submitting;
+namespace Real.Testing;
 
 /// <summary>Runs a command line tool (rabbitmqctl, the python sample tool) and collects its output.</summary>
 public static class ExternalProcess
