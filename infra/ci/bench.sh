@@ -36,6 +36,8 @@ run_bench store --backend postgres --events 1000000 --batch 1000
 
 # Rating intake (docs/intake.md): the full ReaL votes (1,019,015 ratings) into a fresh embedded store, with an idempotent re-run.
 run_bench ingest --rerun
+# Rating intake through the in-memory bus: 1M synthetic ratings as SubmitRatings batches to the intake consumer (target >= 100k/s).
+run_bench bus --ratings 1000000
 
 # Proposals (docs/proposals.md): SkiaSharp decode + torchvision preprocessing of 500x375 JPEGs per core, and a small
 # CNN through our inference path against a bare ONNX Runtime loop. The model comes from the fixture script.

@@ -2,7 +2,7 @@ using Spectre.Console.Cli;
 
 namespace Real.Cli.Commands.Intake;
 
-/// <summary>The rating intake's verbs: `import real-votes`, `import ratings` and `bench ingest`.</summary>
+/// <summary>The rating intake's verbs: `import real-votes`, `import ratings`, `bench ingest` and `bench bus`.</summary>
 public static class IntakeCommands
 {
     public static IConfigurator AddIntakeCommands(this IConfigurator config) => config;
@@ -25,6 +25,9 @@ public static class IntakeCommands
         branch.AddCommand<IngestBenchCommand>("ingest")
             .WithDescription("Import the full ReaL votes into a fresh embedded store; prints ratings, seconds, ratings_per_s, peak_rss_mb.")
             .WithExample("bench", "ingest", "--json");
+        branch.AddCommand<BusIngestBenchCommand>("bus")
+            .WithDescription("Submit synthetic ratings in batches through the in-memory bus to the intake consumer; prints ratings_per_s, peak_rss_mb.")
+            .WithExample("bench", "bus", "--ratings", "1000000", "--json");
         return branch;
     }
 }
