@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -11,7 +10,6 @@ using Real.Hosting.Diagnostics;
 using Real.Hosting.Distributed;
 using Real.Hosting.Messaging;
 using Real.RatingIntake;
-using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace Real.Cli.Commands.Intake;
@@ -86,20 +84,7 @@ public sealed class BusIngestBenchCommand : AsyncCommand<BusIngestBenchSettings>
             }
         }
 
-        if (settings.Json)
-        {
-            Console.WriteLine(JsonSerializer.Serialize(result));
-        }
-        else
-        {
-            var table = new Table().AddColumns("measure", "value");
-            foreach (var (key, value) in result)
-            {
-                table.AddRow(Markup.Escape(key), Markup.Escape(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? ""));
-            }
-
-            AnsiConsole.Write(table);
-        }
+        BenchOutput.Print(result, settings.Json);
 
         return 0;
     }

@@ -1,9 +1,8 @@
 using System.Diagnostics;
-using System.Text.Json;
 using Real.EventStore.Sqlite;
+using Real.Hosting.Diagnostics;
 using Real.RatingIntake.Importing.RealVotes;
 using Real.RatingIntake.Recording;
-using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace Real.Cli.Commands.Intake;
@@ -26,7 +25,7 @@ public sealed class IngestBenchCommand : AsyncCommand<IngestBenchSettings>
             ["store"] = "sqlite",
             ["batch_size"] = settings.BatchSize,
             ["cores"] = Environment.ProcessorCount,
-            ["load_average"] = LoadAverage(),
+            ["load_average"] = ProcessFigures.LoadAverage(),
         };
         try
         {
@@ -51,13 +50,13 @@ public sealed class IngestBenchCommand : AsyncCommand<IngestBenchSettings>
                 result["seconds"] = Math.Round(seconds, 3);
                 result["ratings_per_s"] = Math.Round(report.Recorded / seconds);
                 result["cpu_seconds"] = Math.Round(cpu.TotalSeconds, 3);
-                result["peak_rss_mb"] = PeakRssMegabytes();
+                result["peak_rss_mb"] = ProcessFigures.PeakRssMegabytes();
                 if (settings.Rerun)
                 {
                     var again = await importer.ImportAsync(real.RealVotesDirectory, real.ImageNetDirectory, progress: null, cancellationToken);
                     result["rerun_seconds"] = Math.Round(again.Elapsed.TotalSeconds, 3);
                     result["rerun_events_appended"] = again.EventsAppended;
-                    result["peak_rss_mb"] = PeakRssMegabytes();
+                    result["peak_rss_mb"] = ProcessFigures.PeakRssMegabytes();
                 }
             }
 
@@ -76,42 +75,7 @@ public sealed class IngestBenchCommand : AsyncCommand<IngestBenchSettings>
             }
         }
 
-        if (settings.Json)
-        {
-            Console.WriteLine(JsonSerializer.Serialize(result));
-        }
-        else
-        {
-            var table = new Table().AddColumns("measure", "value");
-            foreach (var (key, value) in result)
-            {
-                table.AddRow(Markup.Escape(key), Markup.Escape(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? ""));
-            }
-
-            AnsiConsole.Write(table);
-        }
-
+        BenchOutput.Print(result, settings.Json);
         return 0;
-    }
-
-    /// <summary>The process's peak resident set (VmHWM on Linux).</summary>
-    private static double PeakRssMegabytes()
-    {
-        using var process = Process.GetCurrentProcess();
-        process.Refresh();
-        return Math.Round(process.PeakWorkingSet64 / 1048576.0, 1);
-    }
-
-    private static double LoadAverage()
-    {
-        try
-        {
-            var text = File.ReadAllText("/proc/loadavg").Split(' ')[0];
-            return double.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
-        }
-        catch (IOException)
-        {
-            return -1;
-        }
     }
 }
