@@ -23,7 +23,7 @@ public sealed class LoadRun(SyntheticRatings ratings, int batchSize, int window)
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(queueDepth);
         var stream = StreamNames.Ratings(ratings.ToolId);
-        var batches = (ratings.Ratings + batchSize - 1) / batchSize;
+        var batches = ratings.BatchCount(batchSize);
         var clock = Stopwatch.StartNew();
         using var monitorStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var samples = new List<(double Seconds, long Recorded)>();
@@ -53,14 +53,7 @@ public sealed class LoadRun(SyntheticRatings ratings, int batchSize, int window)
         var batch = new List<ToolRating>(batchSize);
         for (long b = 0; b < batches; b++)
         {
-            batch.Clear();
-            var end = Math.Min(ratings.Ratings, (b + 1) * batchSize);
-            for (var i = b * batchSize; i < end; i++)
-            {
-                batch.Add(ratings.Rating(i));
-            }
-
-            var body = SubmitRatingsJson.Write(ratings.ToolId, $"load-{b}", SyntheticRatings.DatasetId, batch);
+            var body = ratings.BatchBody(b, batchSize, "load", batch);
             inFlight.Add(tool.PublishAsync(body, $"load-{b}", cancellationToken));
             if (inFlight.Count >= window)
             {

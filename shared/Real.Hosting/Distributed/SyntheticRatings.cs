@@ -36,6 +36,26 @@ public sealed class SyntheticRatings(string toolId, long ratings, int images = 5
         return new ToolRating($"r{i}", question.Image, question.Label, $"{ToolId}:rater{i % 211}", Answers[(int)(i % Answers.Length)], AnsweredAt);
     }
 
+    /// <summary>How many SubmitRatings batches of <paramref name="batchSize"/> carry every rating.</summary>
+    public long BatchCount(int batchSize) => (Ratings + batchSize - 1) / batchSize;
+
+    /// <summary>
+    /// The SubmitRatings body of batch <paramref name="batch"/> (ratings batch × size onwards), with batch id
+    /// "{prefix}-{batch}". <paramref name="buffer"/> is reused between calls so a load run allocates no list per batch.
+    /// </summary>
+    public byte[] BatchBody(long batch, int batchSize, string prefix, List<ToolRating> buffer)
+    {
+        ArgumentNullException.ThrowIfNull(buffer);
+        buffer.Clear();
+        var end = Math.Min(Ratings, (batch + 1) * batchSize);
+        for (var i = batch * batchSize; i < end; i++)
+        {
+            buffer.Add(Rating(i));
+        }
+
+        return SubmitRatingsJson.Write(ToolId, $"{prefix}-{batch}", DatasetId, buffer);
+    }
+
     /// <summary>Appends DatasetRegistered and the questions (in chunks) to dataset-{id}; idempotent (deterministic ids).</summary>
     public async Task RegisterAsync(IEventWriter store, EventSerializer serializer, CancellationToken cancellationToken)
     {

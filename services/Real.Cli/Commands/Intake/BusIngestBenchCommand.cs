@@ -85,7 +85,6 @@ public sealed class BusIngestBenchCommand : AsyncCommand<BusIngestBenchSettings>
         }
 
         BenchOutput.Print(result, settings.Json);
-
         return 0;
     }
 
@@ -97,21 +96,15 @@ public sealed class BusIngestBenchCommand : AsyncCommand<BusIngestBenchSettings>
 
         var batch = new List<ToolRating>(settings.Batch);
         var recorded = 0L;
-        for (long start = 0, b = 0; start < ratings.Ratings; start += settings.Batch, b++)
+        for (long b = 0; b < ratings.BatchCount(settings.Batch); b++)
         {
-            while (start - recorded > (long)settings.Window * settings.Batch)
+            while ((b * settings.Batch) - recorded > (long)settings.Window * settings.Batch)
             {
                 await Task.Delay(2, cancellationToken);
                 recorded = await RecordedAsync();
             }
 
-            batch.Clear();
-            for (var i = start; i < Math.Min(ratings.Ratings, start + settings.Batch); i++)
-            {
-                batch.Add(ratings.Rating(i));
-            }
-
-            var body = SubmitRatingsJson.Write(ToolId, $"bus-{b}", SyntheticRatings.DatasetId, batch);
+            var body = ratings.BatchBody(b, settings.Batch, "bus", batch);
             await endpoint.Send(new RawToolMessage(body), (SendContext<RawToolMessage> send) => ToolJsonSerializer.Use(send), cancellationToken);
         }
 
