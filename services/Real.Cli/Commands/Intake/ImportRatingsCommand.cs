@@ -26,7 +26,7 @@ public sealed class ImportRatingsCommand : AsyncCommand<ImportRatingsSettings>
             throw new UserFacingException($"--tool '{settings.Tool}': a tool id is 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit.");
         }
 
-        var tool = SubmittingTool.For(settings.Tool!, settings.Role switch { "expert" => RaterRole.Expert, "control" => RaterRole.Control, _ => RaterRole.Crowd });
+        var tool = SubmittingTool.For(settings.Tool!, settings.ParsedRole!.Value);
         RatingFileFormat? format = settings.Format switch
         {
             "csv" => RatingFileFormat.Csv,

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Real.Contracts;
 using Spectre.Console.Cli;
 
 namespace Real.Cli.Commands.Intake;
@@ -17,6 +18,10 @@ public sealed class ImportRatingsSettings : RealCommandSettings
     [Description("crowd (default; aggregated), expert (golden answers) or control (crowd answers to control questions; never aggregated).")]
     [DefaultValue("crowd")]
     public string Role { get; init; } = "crowd";
+
+    /// <summary>--role as a <see cref="RaterRole"/> (by name, any case; never a number), or null when it names none.</summary>
+    public RaterRole? ParsedRole => Enum.GetValues<RaterRole>().Cast<RaterRole?>()
+        .FirstOrDefault(r => string.Equals(r.ToString(), Role, StringComparison.OrdinalIgnoreCase));
 
     [CommandOption("--dataset <ID>")]
     [Description("Data set of rows without a datasetId (default: imagenet-val).")]
@@ -38,9 +43,10 @@ public sealed class ImportRatingsSettings : RealCommandSettings
             return Spectre.Console.ValidationResult.Error("--tool is required: the tool id the ratings are recorded for.");
         }
 
-        if (Role is not ("crowd" or "expert" or "control"))
+        if (ParsedRole is null)
         {
-            return Spectre.Console.ValidationResult.Error($"--role '{Role}': use crowd, expert or control.");
+            var names = Enum.GetNames<RaterRole>().Select(n => n.ToLowerInvariant()).ToArray();
+            return Spectre.Console.ValidationResult.Error($"--role '{Role}': use {string.Join(", ", names[..^1])} or {names[^1]}.");
         }
 
         return Format is null or "csv" or "jsonl"
