@@ -35,7 +35,7 @@ $(DEMO_MANIFEST): tests/tools/make_onnx_models.py
 run: data $(DEMO_MANIFEST)
 	./real run
 
-test: prereqs build
+test: prereqs data build
 	@infra/ci/test.sh $(CONFIG)
 
 bench: data

@@ -4,6 +4,12 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 shared="$(cd "$root/.." && pwd)/shared/data"
+# REAL_DATA names the data root explicitly (tests and the CLI read it first): nothing to link then.
+if [[ -n "${REAL_DATA:-}" ]]; then
+  [[ -d "$REAL_DATA/real" && -d "$REAL_DATA/imagenet" ]] && exit 0
+  echo "REAL_DATA=$REAL_DATA must hold real/ and imagenet/." >&2
+  exit 1
+fi
 mkdir -p "$root/data"
 for d in real imagenet; do
   if [[ -e "$root/data/$d" ]]; then continue; fi
