@@ -18,6 +18,9 @@ public sealed class DistributedScenarioRun(DistributedTopology topology, FaultPl
 {
     public const int BatchSize = 100;
 
+    /// <summary>A drill run after the rating batch it names (a broker or database restart), awaited before publishing on.</summary>
+    public (int AfterBatch, Func<Task> Run)? Drill { get; init; }
+
     public async Task<ScenarioOutcome> RunAsync()
     {
         var scenario = RealStudySubset.Instance;
@@ -82,6 +85,13 @@ public sealed class DistributedScenarioRun(DistributedTopology topology, FaultPl
                 restarts[service] = topology.StartServiceAsync(service);
             }
 
+            if (Drill is { } drill && drill.AfterBatch == b)
+            {
+                Log($"drill after batch {b}");
+                await drill.Run();
+                Log("drill done");
+            }
+
             // Spread the batches over a few seconds so kills land while the intake is busy, not after it is done.
             await Task.Delay(15);
         }
@@ -96,13 +106,27 @@ public sealed class DistributedScenarioRun(DistributedTopology topology, FaultPl
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         long recorded;
-        while ((recorded = await direct.StreamLengthAsync(StreamNames.Ratings(RealStudySubset.ToolId))) < expected)
+        while ((recorded = await ObservedLengthAsync(direct)) < expected)
         {
             Assert.True(clock.Elapsed < TimeSpan.FromMinutes(3), $"{recorded} of {expected} ratings recorded after 3 minutes (intake log: {topology.LogOf(DistributedTopology.RatingIntake)})");
             await Task.Delay(250);
         }
 
         return recorded;
+    }
+
+    /// <summary>The ratings stream's length, or -1 while this observer's own connections still point at a restarted database.</summary>
+    private static async Task<long> ObservedLengthAsync(ScenarioStore direct)
+    {
+        try
+        {
+            return await direct.StreamLengthAsync(StreamNames.Ratings(RealStudySubset.ToolId));
+        }
+        catch (Npgsql.NpgsqlException ex) when (ex.IsTransient || ex is Npgsql.PostgresException { SqlState: "57P01" })
+        {
+            Npgsql.NpgsqlConnection.ClearAllPools();
+            return -1;
+        }
     }
 
     private async Task KillAndRestartAsync(string service, TimeSpan delay)
