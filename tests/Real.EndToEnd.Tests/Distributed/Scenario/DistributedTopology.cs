@@ -44,7 +44,8 @@ public sealed class DistributedTopology : IAsyncDisposable
     /// <param name="rabbitMq">The broker (default: the local one of `make services-up`).</param>
     /// <param name="postgresAdmin">The cluster's admin connection (default: the local one).</param>
     /// <param name="rabbitmqctl">rabbitmqctl command line for that broker (e.g. "rabbitmqctl -n node" for a throwaway node).</param>
-    public static async Task<DistributedTopology> StartAsync(string[] tools, Uri? rabbitMq = null, string? postgresAdmin = null, string? rabbitmqctl = null)
+    /// <param name="services">The services to start (default: all four).</param>
+    public static async Task<DistributedTopology> StartAsync(string[] tools, Uri? rabbitMq = null, string? postgresAdmin = null, string? rabbitmqctl = null, string[]? services = null)
     {
         var name = $"real_dist_{Guid.NewGuid().ToString("N")[..10]}";
         var state = Path.Combine(Path.GetTempPath(), name);
@@ -72,7 +73,7 @@ public sealed class DistributedTopology : IAsyncDisposable
         var broker = rabbitMq ?? LocalServices.RabbitMqUri;
         topology.OperatorRabbitMqUri = new UriBuilder(broker) { Path = "/" + name }.Uri;
         topology.PostgresConnectionString = new Npgsql.NpgsqlConnectionStringBuilder(postgresAdmin ?? LocalServices.PostgresAdminConnectionString) { Database = name }.ConnectionString;
-        await topology.RunScriptAsync(TimeSpan.FromMinutes(6), "start");
+        await topology.RunScriptAsync(TimeSpan.FromMinutes(6), ["start", .. services ?? []]);
         return topology;
     }
 
@@ -81,9 +82,17 @@ public sealed class DistributedTopology : IAsyncDisposable
     /// <summary>The tool's AMQP URI (its own narrow user), as `run-distributed.sh env TOOL` prints it.</summary>
     public async Task<Uri> ToolUriAsync(string tool)
     {
+        return new Uri(await ToolValueAsync(tool, "REAL_TOOL_URI"));
+    }
+
+    /// <summary>The tool's HTTP API key (Authorization: Bearer KEY on POST /ratings).</summary>
+    public Task<string> ToolApiKeyAsync(string tool) => ToolValueAsync(tool, "REAL_TOOL_API_KEY");
+
+    private async Task<string> ToolValueAsync(string tool, string name)
+    {
         var output = await RunScriptAsync(TimeSpan.FromMinutes(1), "env", tool);
-        var line = output.Split('\n').Single(l => l.StartsWith("REAL_TOOL_URI=", StringComparison.Ordinal));
-        return new Uri(line["REAL_TOOL_URI=".Length..].Trim());
+        var line = output.Split('\n').Single(l => l.StartsWith(name + "=", StringComparison.Ordinal));
+        return line[(name.Length + 1)..].Trim();
     }
 
     /// <summary>SIGKILL: the service gets no chance to acknowledge, flush or say goodbye.</summary>
