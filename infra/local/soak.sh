@@ -25,7 +25,7 @@ run_trial() { # NAME FILTER [ENV...]
   rc=$?
   local seconds=$((SECONDS - start)) plan
   plan="$(grep -m1 -o 'seed [0-9]*: kills after batches[^"]*' "$out/$name.log" | tr -d '"' || true)"
-  if [[ $rc == 0 ]] && grep -q 'Passed!' "$out/$name.log"; then
+  if [[ $rc == 0 ]] && grep -q "Test Run Successful" "$out/$name.log"; then
     passed=$((passed + 1)); echo "{\"trial\":\"$name\",\"result\":\"passed\",\"seconds\":$seconds,\"plan\":\"$plan\"}"
   else
     failed=$((failed + 1)); echo "{\"trial\":\"$name\",\"result\":\"failed\",\"seconds\":$seconds,\"plan\":\"$plan\",\"log\":\"$out/$name.log\"}"

@@ -92,13 +92,5 @@ public sealed class ErrorQueueTests
         }
     }
 
-    private static async Task<(int ExitCode, string StdOut, string StdErr)> RealAsync(params string[] arguments)
-    {
-        var info = RealExecutable.InDirectory(AppContext.BaseDirectory).StartInfo(arguments);
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(2)).Token);
-        return (process.ExitCode, await stdout, await stderr);
-    }
+    private static Task<(int ExitCode, string StdOut, string StdErr)> RealAsync(params string[] arguments) => Scenario.RealCli.RunAsync(arguments);
 }
