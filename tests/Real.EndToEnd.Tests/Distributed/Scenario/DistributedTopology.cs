@@ -49,8 +49,9 @@ public sealed class DistributedTopology : IAsyncDisposable
     {
         var name = $"real_dist_{Guid.NewGuid().ToString("N")[..10]}";
         var state = Path.Combine(Path.GetTempPath(), name);
-        // Ports: a block of four chosen from the name, away from the script's default 8081 block.
-        var portBase = 20_000 + (int)(uint.Parse(name[^6..], NumberStyles.HexNumber) % 20_000 / 4 * 4);
+        // Ports: a block of four chosen from the name in 15000-26999, below Linux's ephemeral range (32768+), where
+        // outgoing connections would otherwise take them, and away from the script's default 8081 block.
+        var portBase = 15_000 + (int)(uint.Parse(name[^6..], NumberStyles.HexNumber) % 12_000 / 4 * 4);
         var environment = new Dictionary<string, string>
         {
             ["REAL_DISTRIBUTED_STATE"] = state,

@@ -38,8 +38,9 @@ public sealed class ThrowawayServer : IAsyncDisposable
     private static async Task<ThrowawayServer> StartAsync(string name)
     {
         var script = Path.Combine(RepositoryRoot.Path, "infra", "local", name);
-        // A port from a range the shared services never use, different per drill.
-        var port = 40_000 + Random.Shared.Next(5_000);
+        // A port the shared services never use, different per drill, below the ephemeral range (32768+) even for
+        // RabbitMQ's distribution port (AMQP port + 20000).
+        var port = 7_000 + Random.Shared.Next(1_000);
         var directory = Path.Combine(Path.GetTempPath(), $"real-fault-{Path.GetFileNameWithoutExtension(name)}-{port}");
         var (exitCode, stdout, stderr) = await ExternalProcess.RunAsync(script, ["start", directory, $"{port}"], TimeSpan.FromMinutes(5));
         Assert.True(exitCode == 0, $"{name} start: {stdout}\n{stderr}");
