@@ -136,7 +136,7 @@ public sealed partial class SqliteEventStore : IEventStore, IAppendNotifier, IAs
             Configure(connection);
             SQLitePCL.raw.sqlite3_busy_timeout(connection.Handle, (int)_options.BusyTimeout.TotalMilliseconds);
             SqliteSchema.Apply(connection, _clock);
-            _writer = new SqliteWriter(connection);
+            _writer = new SqliteWriter(connection, _options.RecentEventIdsBeforeMerge);
         }
         catch
         {

@@ -15,6 +15,13 @@ public sealed record SqliteEventStoreOptions
     /// <summary>Pages of cache per connection (negative: KiB). 32 MiB keeps the id and stream indexes of a million events hot.</summary>
     public int CacheSize { get; init; } = -32768;
 
+    /// <summary>
+    /// The fewest appended event ids the writer keeps in memory (the recent tier) before it merges them into the
+    /// event_ids table (Scripts/002_event_id_tiers.sql). Larger: fewer merges, more memory (~40 bytes an id) and a
+    /// longer catch-up when a store opens. Tests use a tiny value so every test crosses the tiers.
+    /// </summary>
+    public int RecentEventIdsBeforeMerge { get; init; } = 65536;
+
     /// <summary>How long a writer waits for another process's write lock before it fails.</summary>
     public TimeSpan BusyTimeout { get; init; } = TimeSpan.FromSeconds(30);
 }
