@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Real.EventStore.Storage;
 
 namespace Real.EventStore.Sqlite;
@@ -14,17 +13,7 @@ public sealed partial class SqliteEventStore
         try
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            var careful = IdempotentAppend.HasRepeatedIds(events);
-            var created = Timestamps.NowMicroseconds(_clock);
-            try
-            {
-                result = Writer.Append(stream, expected, events, careful, created);
-            }
-            catch (SqliteException ex) when (!careful && SqliteWriter.IsEventIdConflict(ex))
-            {
-                // An id the store already holds: redo the append, this time sorting repeats from conflicts.
-                result = Writer.Append(stream, expected, events, careful: true, created);
-            }
+            result = Writer.Append(stream, expected, events, Timestamps.NowMicroseconds(_clock));
         }
         finally
         {

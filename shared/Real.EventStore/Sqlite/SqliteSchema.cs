@@ -16,7 +16,17 @@ internal static class SqliteSchema
     public static void Apply(SqliteConnection connection, TimeProvider clock)
     {
         connection.Execute(CreateMigrationsTable);
-        foreach (var script in SchemaScript.For("Sqlite"))
+        var scripts = SchemaScript.For("Sqlite");
+        // A store written by a newer Real may depend on rules this version does not keep (e.g. how event ids are
+        // indexed): refuse it instead of appending in a way the newer version would not expect.
+        var newest = connection.ExecuteScalar<long?>("SELECT max(version) FROM schema_migrations") ?? 0;
+        if (scripts.Count > 0 && newest > scripts[^1].Version)
+        {
+            throw new InvalidOperationException(
+                $"The event store has schema version {newest}, newer than this program knows ({scripts[^1].Version}): use the Real version that wrote it.");
+        }
+
+        foreach (var script in scripts)
         {
             using var transaction = connection.BeginTransaction(deferred: false);
             var applied = connection.ExecuteScalar<long>(

@@ -1,24 +1,30 @@
 using Microsoft.Data.Sqlite;
 using Real.EventStore.Integrity;
 using Real.EventStore.Storage;
+using SQLitePCL;
 
 namespace Real.EventStore.Sqlite;
 
 /// <summary>
 /// The one connection through which this process writes, with its statements prepared once and reused for every
-/// append (binding new values per event is the whole per-event cost). Callers serialise access (the store's gate).
+/// append (binding new values per event is the whole per-event cost). Event-id uniqueness is checked here against
+/// <see cref="SqliteEventIdIndex"/> before inserting, not by a unique index on events. Callers serialise access (the
+/// store's gate).
 /// </summary>
 internal sealed class SqliteWriter : IDisposable
 {
+    private static readonly Dictionary<Guid, StoredEventIdentity> Empty = [];
+
     private readonly SqliteConnection _connection;
     private readonly SqliteCommand _streamHead;
     private readonly SqliteCommand _logHead;
     private readonly SqliteStatement _insert;
     private readonly SqliteCommand _updateLogHead;
-    private readonly SqliteCommand _storedById;
+    private readonly SqliteStatement _storedAt;
+    private readonly SqliteEventIdIndex _ids;
     private readonly SqliteCommand _storeCheckpoint;
 
-    public SqliteWriter(SqliteConnection connection)
+    public SqliteWriter(SqliteConnection connection, int recentEventIdsBeforeMerge)
     {
         _connection = connection;
         _streamHead = Command("SELECT revision, position FROM events WHERE stream = $stream ORDER BY revision DESC LIMIT 1", ("$stream", SqliteType.Text));
@@ -28,7 +34,8 @@ internal sealed class SqliteWriter : IDisposable
             "INSERT INTO events (position, stream, revision, category, event_id, event_type, data, metadata, created_us, hash) " +
             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
         _updateLogHead = Command("UPDATE log_head SET position = $position, hash = $hash WHERE id = 1", ("$position", SqliteType.Integer), ("$hash", SqliteType.Blob));
-        _storedById = Command("SELECT stream, revision, event_type, data FROM events WHERE event_id = $event_id", ("$event_id", SqliteType.Blob));
+        _storedAt = new SqliteStatement(connection, "SELECT stream, revision, event_type, data FROM events WHERE position = ?1");
+        _ids = new SqliteEventIdIndex(connection, recentEventIdsBeforeMerge);
         _storeCheckpoint = Command(
             "INSERT INTO checkpoints (subscription_id, position, updated_us) VALUES ($id, $position, $updated_us) " +
             "ON CONFLICT (subscription_id) DO UPDATE SET position = excluded.position, updated_us = excluded.updated_us",
@@ -38,43 +45,62 @@ internal sealed class SqliteWriter : IDisposable
     }
 
     /// <summary>
-    /// One append in one IMMEDIATE transaction. The fast path inserts without looking ids up first; the unique index
-    /// on event_id turns a repeated id into a <see cref="SqliteException"/>, on which the caller retries with
-    /// <paramref name="careful"/> set: then the stored events under the appended ids are loaded and the idempotency
-    /// rules decide what is new.
+    /// One append in one IMMEDIATE transaction: lock, catch the event-id index up to the log head, look every id up
+    /// in both tiers (no id found is the common case, and then the idempotency rules have nothing to decide), check
+    /// the expected revision, insert, move the head, commit. A due merge of the id tiers runs first, in its own
+    /// transaction, so its failure fails an append that wrote nothing rather than one that already committed.
     /// </summary>
-    public AppendResult Append(string stream, ExpectedRevision expected, IReadOnlyList<EventData> events, bool careful, long createdMicroseconds)
+    public AppendResult Append(string stream, ExpectedRevision expected, IReadOnlyList<EventData> events, long createdMicroseconds)
     {
-        using var transaction = _connection.BeginTransaction(deferred: false);
-        var (actual, streamPosition) = ReadStreamHead(transaction, stream);
-        var toAppend = events;
-        if (careful || !expected.IsSatisfiedBy(actual))
+        if (_ids.MergeDue)
         {
-            toAppend = IdempotentAppend.NewEvents(stream, events, LoadStored(transaction, events));
-            if (toAppend.Count == 0 && events.Count > 0)
+            MergeEventIds();
+        }
+
+        var committed = false;
+        try
+        {
+            using var transaction = _connection.BeginTransaction(deferred: false);
+            var (headPosition, headHash) = ReadLogHead(transaction);
+            _ids.CatchUp(headPosition);
+            var (actual, streamPosition) = ReadStreamHead(transaction, stream);
+            var stored = LoadStored(events);
+            var toAppend = events;
+            if (stored.Count > 0 || IdempotentAppend.HasRepeatedIds(events))
+            {
+                toAppend = IdempotentAppend.NewEvents(stream, events, stored);
+                if (toAppend.Count == 0 && events.Count > 0)
+                {
+                    return new AppendResult(actual ?? -1, streamPosition, 0);
+                }
+            }
+
+            if (!expected.IsSatisfiedBy(actual))
+            {
+                throw new WrongExpectedVersionException(stream, expected, actual);
+            }
+
+            if (toAppend.Count == 0)
             {
                 return new AppendResult(actual ?? -1, streamPosition, 0);
             }
-        }
 
-        if (!expected.IsSatisfiedBy(actual))
+            var lastPosition = Insert(stream, actual ?? -1, headPosition, headHash, toAppend, createdMicroseconds, out var lastHash);
+            _updateLogHead.Transaction = transaction;
+            _updateLogHead.Parameters[0].Value = lastPosition;
+            _updateLogHead.Parameters[1].Value = lastHash;
+            _updateLogHead.ExecuteNonQuery();
+            transaction.Commit();
+            committed = true;
+            _ids.Appended(toAppend, headPosition + 1);
+            return new AppendResult((actual ?? -1) + toAppend.Count, lastPosition, toAppend.Count);
+        }
+        catch (SqliteException) when (!committed)
         {
-            throw new WrongExpectedVersionException(stream, expected, actual);
+            // Whatever failed (a commit that may or may not have happened included), reload the id tiers next time.
+            _ids.Invalidate();
+            throw;
         }
-
-        if (toAppend.Count == 0)
-        {
-            return new AppendResult(actual ?? -1, streamPosition, 0);
-        }
-
-        var (headPosition, headHash) = ReadLogHead(transaction);
-        var lastPosition = Insert(stream, actual ?? -1, headPosition, headHash, toAppend, createdMicroseconds, out var lastHash);
-        _updateLogHead.Transaction = transaction;
-        _updateLogHead.Parameters[0].Value = lastPosition;
-        _updateLogHead.Parameters[1].Value = lastHash;
-        _updateLogHead.ExecuteNonQuery();
-        transaction.Commit();
-        return new AppendResult((actual ?? -1) + toAppend.Count, lastPosition, toAppend.Count);
     }
 
     public void StoreCheckpoint(string subscriptionId, long position, long updatedMicroseconds)
@@ -86,16 +112,14 @@ internal sealed class SqliteWriter : IDisposable
         _storeCheckpoint.ExecuteNonQuery();
     }
 
-    public static bool IsEventIdConflict(SqliteException exception) =>
-        exception.SqliteErrorCode == 19 && exception.Message.Contains("events.event_id", StringComparison.Ordinal);
-
     public void Dispose()
     {
         _streamHead.Dispose();
         _logHead.Dispose();
         _insert.Dispose();
         _updateLogHead.Dispose();
-        _storedById.Dispose();
+        _storedAt.Dispose();
+        _ids.Dispose();
         _storeCheckpoint.Dispose();
         _connection.Dispose();
     }
@@ -177,26 +201,59 @@ internal sealed class SqliteWriter : IDisposable
         return (reader.GetInt64(0), reader.GetFieldValue<byte[]>(1));
     }
 
-    private Dictionary<Guid, StoredEventIdentity> LoadStored(SqliteTransaction transaction, IReadOnlyList<EventData> events)
+    private void MergeEventIds()
     {
-        var stored = new Dictionary<Guid, StoredEventIdentity>();
-        _storedById.Transaction = transaction;
+        try
+        {
+            using var transaction = _connection.BeginTransaction(deferred: false);
+            var (headPosition, _) = ReadLogHead(transaction);
+            _ids.CatchUp(headPosition);
+            _ids.Merge();
+            transaction.Commit();
+            _ids.Merged();
+        }
+        catch
+        {
+            _ids.Invalidate();
+            throw;
+        }
+    }
+
+    /// <summary>What the store holds under the ids of <paramref name="events"/> (both tiers), keyed by id.</summary>
+    private Dictionary<Guid, StoredEventIdentity> LoadStored(IReadOnlyList<EventData> events)
+    {
+        Dictionary<Guid, StoredEventIdentity>? stored = null;
         foreach (var e in events)
         {
-            if (stored.ContainsKey(e.EventId))
+            if (_ids.Find(e.EventId) is not { } position || (stored?.ContainsKey(e.EventId) ?? false))
             {
                 continue;
             }
 
-            _storedById.Parameters[0].Value = e.EventId.ToByteArray(bigEndian: true);
-            using var reader = _storedById.ExecuteReader();
-            if (reader.Read())
+            _storedAt.Bind(1, position);
+            try
             {
-                stored[e.EventId] = new StoredEventIdentity(e.EventId, reader.GetString(0), reader.GetInt64(1), reader.GetString(2), reader.GetFieldValue<byte[]>(3));
+                if (!_storedAt.Step())
+                {
+                    throw new InvalidDataException(
+                        $"Event id {e.EventId} is indexed at position {position}, but the events table has no row there: the store was edited behind its back (run `real verify`).");
+                }
+
+                var row = _storedAt.Handle;
+                (stored ??= []).Add(e.EventId, new StoredEventIdentity(
+                    e.EventId,
+                    raw.sqlite3_column_text(row, 0).utf8_to_string(),
+                    raw.sqlite3_column_int64(row, 1),
+                    raw.sqlite3_column_text(row, 2).utf8_to_string(),
+                    raw.sqlite3_column_blob(row, 3).ToArray()));
+            }
+            finally
+            {
+                _storedAt.Reset();
             }
         }
 
-        return stored;
+        return stored ?? Empty;
     }
 
     private SqliteCommand Command(string sql, params (string Name, SqliteType Type)[] parameters)

@@ -8,6 +8,9 @@ namespace Real.EventStore.Tests.Conformance;
 /// <summary>The conformance suite on the embedded SQLite store: a fresh database file per test.</summary>
 public sealed class SqliteConformanceTests : EventStoreConformance
 {
+    /// <summary>Tiny, so that almost every test merges recent event ids into event_ids and looks ids up in both tiers.</summary>
+    private const int RecentIds = 3;
+
     private TempDirectory? _directory;
 
     private string DatabasePath => _directory!.File("events.db");
@@ -28,7 +31,7 @@ public sealed class SqliteConformanceTests : EventStoreConformance
     }
 
     protected override IEventStore NewStoreInstance() =>
-        new SqliteEventStore(DatabasePath, new SqliteEventStoreOptions { ReadPageSize = TestPageSize, Synchronous = "NORMAL" });
+        new SqliteEventStore(DatabasePath, new SqliteEventStoreOptions { ReadPageSize = TestPageSize, Synchronous = "NORMAL", RecentEventIdsBeforeMerge = RecentIds });
 
     protected override async Task<DbConnection> OpenRawConnectionAsync()
     {

@@ -1,0 +1,158 @@
+using Microsoft.Data.Sqlite;
+using SQLitePCL;
+
+namespace Real.EventStore.Sqlite;
+
+/// <summary>
+/// Which event ids the store holds, in two tiers (Scripts/002_event_id_tiers.sql): the merged tier is the table
+/// event_ids (every event up to event_id_merge.merged_position), the recent tier is every later event, kept here in
+/// memory and loaded from events by position. A single unique index over random ids made each event of a batch dirty
+/// its own index page; the recent tier costs no page at all, and a merge inserts many ids in sorted order, so it
+/// writes each page of event_ids once per merge instead of once per event.
+/// Used only by the writer connection, inside its IMMEDIATE transactions (the database write lock), so the recent tier
+/// can be caught up exactly: another process's appends are all below the log head this writer reads. Not thread-safe.
+/// </summary>
+internal sealed class SqliteEventIdIndex : IDisposable
+{
+    private readonly SqliteStatement _readMerged;
+    private readonly SqliteStatement _eventsAfter;
+    private readonly SqliteStatement _findMerged;
+    private readonly SqliteStatement _merge;
+    private readonly SqliteStatement _setMerged;
+    private readonly int _minimumRecent;
+    private readonly Dictionary<Guid, long> _recent = [];
+    private long _merged = -1;
+    private long _known = -1;
+
+    public SqliteEventIdIndex(SqliteConnection connection, int minimumRecent)
+    {
+        _minimumRecent = minimumRecent;
+        _readMerged = new SqliteStatement(connection, "SELECT merged_position FROM event_id_merge WHERE id = 1");
+        _eventsAfter = new SqliteStatement(connection, "SELECT event_id, position FROM events WHERE position > ?1 AND position <= ?2");
+        _findMerged = new SqliteStatement(connection, "SELECT position FROM event_ids WHERE event_id = ?1");
+        _merge = new SqliteStatement(
+            connection,
+            "INSERT INTO event_ids (event_id, position) SELECT event_id, position FROM events WHERE position > ?1 AND position <= ?2 ORDER BY event_id");
+        _setMerged = new SqliteStatement(connection, "UPDATE event_id_merge SET merged_position = ?1 WHERE id = 1");
+    }
+
+    /// <summary>
+    /// True when the recent tier is big enough to merge: at least the configured minimum, and a quarter of the merged
+    /// tier (capped at 16 times the minimum, which bounds memory), so the total merge work stays linear in the log.
+    /// </summary>
+    public bool MergeDue => _known >= 0 && _recent.Count >= Math.Max(_minimumRecent, Math.Min(_merged / 4, 16L * _minimumRecent));
+
+    /// <summary>Brings the recent tier up to <paramref name="headPosition"/> (the log head read in this transaction).</summary>
+    public void CatchUp(long headPosition)
+    {
+        var merged = ReadMergedPosition();
+        if (merged != _merged || _known < 0 || headPosition < _known)
+        {
+            // First use, or another process merged: start again from the merged tier's end.
+            _recent.Clear();
+            _merged = merged;
+            _known = merged;
+        }
+
+        if (headPosition <= _known)
+        {
+            return;
+        }
+
+        _eventsAfter.Bind(1, _known);
+        _eventsAfter.Bind(2, headPosition);
+        try
+        {
+            while (_eventsAfter.Step())
+            {
+                _recent[new Guid(raw.sqlite3_column_blob(_eventsAfter.Handle, 0), bigEndian: true)] = raw.sqlite3_column_int64(_eventsAfter.Handle, 1);
+            }
+        }
+        finally
+        {
+            _eventsAfter.Reset();
+        }
+
+        _known = headPosition;
+    }
+
+    /// <summary>The position of the event stored under <paramref name="id"/>, or null. Call after <see cref="CatchUp"/>.</summary>
+    public long? Find(Guid id)
+    {
+        if (_recent.TryGetValue(id, out var position))
+        {
+            return position;
+        }
+
+        Span<byte> key = stackalloc byte[16];
+        id.TryWriteBytes(key, bigEndian: true, out _);
+        _findMerged.Bind(1, key);
+        try
+        {
+            return _findMerged.Step() ? raw.sqlite3_column_int64(_findMerged.Handle, 0) : null;
+        }
+        finally
+        {
+            _findMerged.Reset();
+        }
+    }
+
+    /// <summary>Records the events of an append after its transaction committed (positions first … first+n-1).</summary>
+    public void Appended(IReadOnlyList<EventData> events, long firstPosition)
+    {
+        for (var i = 0; i < events.Count; i++)
+        {
+            _recent[events[i].EventId] = firstPosition + i;
+        }
+
+        _known = firstPosition + events.Count - 1;
+    }
+
+    /// <summary>Moves the recent tier into event_ids, ids sorted; inside a transaction, after <see cref="CatchUp"/>.</summary>
+    public void Merge()
+    {
+        _merge.Bind(1, _merged);
+        _merge.Bind(2, _known);
+        _merge.Execute();
+        _setMerged.Bind(1, _known);
+        _setMerged.Execute();
+    }
+
+    /// <summary>After the merge's transaction committed.</summary>
+    public void Merged()
+    {
+        _recent.Clear();
+        _merged = _known;
+    }
+
+    /// <summary>After a transaction rolled back: what this instance knows may be wrong, so the next use reloads it.</summary>
+    public void Invalidate()
+    {
+        _recent.Clear();
+        _known = -1;
+        _merged = -1;
+    }
+
+    public void Dispose()
+    {
+        _readMerged.Dispose();
+        _eventsAfter.Dispose();
+        _findMerged.Dispose();
+        _merge.Dispose();
+        _setMerged.Dispose();
+    }
+
+    private long ReadMergedPosition()
+    {
+        try
+        {
+            return _readMerged.Step()
+                ? raw.sqlite3_column_int64(_readMerged.Handle, 0)
+                : throw new InvalidDataException("The event_id_merge row is missing: the store's schema is damaged.");
+        }
+        finally
+        {
+            _readMerged.Reset();
+        }
+    }
+}
