@@ -29,6 +29,9 @@ public static class EventHash
 {
     public const int Size = 32;
 
+    [ThreadStatic]
+    private static IncrementalHash? t_sha256;
+
     public const byte FormatVersion = 1;
 
     /// <summary>The hash before the first event: 32 zero bytes.</summary>
@@ -96,7 +99,9 @@ public static class EventHash
         {
             previousHash.CopyTo(buffer);
             var written = Size + WriteCanonical(buffer[Size..], stream, revision, position, eventId, eventType, createdMicroseconds, data, metadata);
-            SHA256.HashData(buffer[..written], hash);
+            var sha = t_sha256 ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            sha.AppendData(buffer[..written]);
+            sha.GetHashAndReset(hash);
         }
         finally
         {

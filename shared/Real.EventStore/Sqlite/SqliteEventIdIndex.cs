@@ -1,4 +1,6 @@
+using System.Buffers.Binary;
 using Microsoft.Data.Sqlite;
+using Real.EventStore.Storage;
 using SQLitePCL;
 
 namespace Real.EventStore.Sqlite;
@@ -9,6 +11,9 @@ namespace Real.EventStore.Sqlite;
 /// memory and loaded from events by position. A single unique index over random ids made each event of a batch dirty
 /// its own index page; the recent tier costs no page at all, and a merge inserts many ids in sorted order, so it
 /// writes each page of event_ids once per merge instead of once per event.
+/// An <see cref="EventIdFilter"/> over every id up to the log head answers most lookups of the merged tier (new ids)
+/// without touching event_ids; it is loaded from event_ids when the writer first appends, then kept up to date from
+/// events by position, like the recent tier.
 /// Used only by the writer connection, inside its IMMEDIATE transactions (the database write lock), so the recent tier
 /// can be caught up exactly: another process's appends are all below the log head this writer reads. Not thread-safe.
 /// </summary>
@@ -19,10 +24,13 @@ internal sealed class SqliteEventIdIndex : IDisposable
     private readonly SqliteStatement _findMerged;
     private readonly SqliteStatement _merge;
     private readonly SqliteStatement _setMerged;
+    private readonly SqliteStatement _allMerged;
     private readonly int _minimumRecent;
     private readonly Dictionary<Guid, long> _recent = [];
+    private readonly EventIdFilter _filter = new();
     private long _merged = -1;
     private long _known = -1;
+    private long _filtered = -1;
 
     public SqliteEventIdIndex(SqliteConnection connection, int minimumRecent)
     {
@@ -30,22 +38,27 @@ internal sealed class SqliteEventIdIndex : IDisposable
         _readMerged = new SqliteStatement(connection, "SELECT merged_position FROM event_id_merge WHERE id = 1");
         _eventsAfter = new SqliteStatement(connection, "SELECT event_id, position FROM events WHERE position > ?1 AND position <= ?2");
         _findMerged = new SqliteStatement(connection, "SELECT position FROM event_ids WHERE event_id = ?1");
-        _merge = new SqliteStatement(
-            connection,
-            "INSERT INTO event_ids (event_id, position) SELECT event_id, position FROM events WHERE position > ?1 AND position <= ?2 ORDER BY event_id");
+        _merge = new SqliteStatement(connection, "INSERT INTO event_ids (event_id, position) VALUES (?1, ?2)");
         _setMerged = new SqliteStatement(connection, "UPDATE event_id_merge SET merged_position = ?1 WHERE id = 1");
+        _allMerged = new SqliteStatement(connection, "SELECT event_id FROM event_ids");
     }
 
     /// <summary>
-    /// True when the recent tier is big enough to merge: at least the configured minimum, and a quarter of the merged
+    /// True when the recent tier is big enough to merge: at least the configured minimum, and as large as the merged
     /// tier (capped at 16 times the minimum, which bounds memory), so the total merge work stays linear in the log.
+    /// (A quarter of the merged tier merged twice as often for 20 MB less peak memory in 1M appends.)
     /// </summary>
-    public bool MergeDue => _known >= 0 && _recent.Count >= Math.Max(_minimumRecent, Math.Min(_merged / 4, 16L * _minimumRecent));
+    public bool MergeDue => _known >= 0 && _recent.Count >= Math.Max(_minimumRecent, Math.Min(_merged, 16L * _minimumRecent));
 
     /// <summary>Brings the recent tier up to <paramref name="headPosition"/> (the log head read in this transaction).</summary>
     public void CatchUp(long headPosition)
     {
         var merged = ReadMergedPosition();
+        if (_filtered < 0 || headPosition < _filtered)
+        {
+            LoadFilter(merged);
+        }
+
         if (merged != _merged || _known < 0 || headPosition < _known)
         {
             // First use, or another process merged: start again from the merged tier's end.
@@ -54,26 +67,28 @@ internal sealed class SqliteEventIdIndex : IDisposable
             _known = merged;
         }
 
+        if (_filtered < _known)
+        {
+            // Another process merged events this writer never saw: into the filter only (they are in event_ids now).
+            ReadEvents(_filtered, _known, (id, _) => _filter.Add(id));
+            _filtered = _known;
+        }
+
         if (headPosition <= _known)
         {
             return;
         }
 
-        _eventsAfter.Bind(1, _known);
-        _eventsAfter.Bind(2, headPosition);
-        try
+        ReadEvents(_known, headPosition, (id, position) =>
         {
-            while (_eventsAfter.Step())
+            _recent[id] = position;
+            if (position > _filtered)
             {
-                _recent[new Guid(raw.sqlite3_column_blob(_eventsAfter.Handle, 0), bigEndian: true)] = raw.sqlite3_column_int64(_eventsAfter.Handle, 1);
+                _filter.Add(id);
             }
-        }
-        finally
-        {
-            _eventsAfter.Reset();
-        }
-
+        });
         _known = headPosition;
+        _filtered = Math.Max(_filtered, headPosition);
     }
 
     /// <summary>The position of the event stored under <paramref name="id"/>, or null. Call after <see cref="CatchUp"/>.</summary>
@@ -82,6 +97,11 @@ internal sealed class SqliteEventIdIndex : IDisposable
         if (_recent.TryGetValue(id, out var position))
         {
             return position;
+        }
+
+        if (!_filter.MightContain(id))
+        {
+            return null;
         }
 
         Span<byte> key = stackalloc byte[16];
@@ -103,17 +123,37 @@ internal sealed class SqliteEventIdIndex : IDisposable
         for (var i = 0; i < events.Count; i++)
         {
             _recent[events[i].EventId] = firstPosition + i;
+            _filter.Add(events[i].EventId);
         }
 
         _known = firstPosition + events.Count - 1;
+        _filtered = _known;
     }
 
     /// <summary>Moves the recent tier into event_ids, ids sorted; inside a transaction, after <see cref="CatchUp"/>.</summary>
     public void Merge()
     {
-        _merge.Bind(1, _merged);
-        _merge.Bind(2, _known);
-        _merge.Execute();
+        // Sorted here, by the ids' stored bytes (big-endian, so two big-endian halves compare as the blobs do): reading
+        // the ids back out of events and letting SQLite sort them cost twice as much.
+        var sorted = new (ulong High, ulong Low, long Position)[_recent.Count];
+        var i = 0;
+        Span<byte> bytes = stackalloc byte[16];
+        foreach (var (id, position) in _recent)
+        {
+            id.TryWriteBytes(bytes, bigEndian: true, out _);
+            sorted[i++] = (BinaryPrimitives.ReadUInt64BigEndian(bytes), BinaryPrimitives.ReadUInt64BigEndian(bytes[8..]), position);
+        }
+
+        Array.Sort(sorted, static (a, b) => a.High != b.High ? a.High.CompareTo(b.High) : a.Low.CompareTo(b.Low));
+        foreach (var (high, low, position) in sorted)
+        {
+            BinaryPrimitives.WriteUInt64BigEndian(bytes, high);
+            BinaryPrimitives.WriteUInt64BigEndian(bytes[8..], low);
+            _merge.Bind(1, bytes);
+            _merge.Bind(2, position);
+            _merge.Execute();
+        }
+
         _setMerged.Bind(1, _known);
         _setMerged.Execute();
     }
@@ -131,6 +171,8 @@ internal sealed class SqliteEventIdIndex : IDisposable
         _recent.Clear();
         _known = -1;
         _merged = -1;
+        _filter.Clear();
+        _filtered = -1;
     }
 
     public void Dispose()
@@ -140,6 +182,44 @@ internal sealed class SqliteEventIdIndex : IDisposable
         _findMerged.Dispose();
         _merge.Dispose();
         _setMerged.Dispose();
+        _allMerged.Dispose();
+    }
+
+    /// <summary>The filter from scratch: every id of the merged tier (up to <paramref name="merged"/>), read in this transaction.</summary>
+    private void LoadFilter(long merged)
+    {
+        _filter.Clear();
+        try
+        {
+            while (_allMerged.Step())
+            {
+                _filter.Add(new Guid(raw.sqlite3_column_blob(_allMerged.Handle, 0), bigEndian: true));
+            }
+        }
+        finally
+        {
+            _allMerged.Reset();
+        }
+
+        _filtered = merged;
+    }
+
+    /// <summary>The id and position of every event with after &lt; position &lt;= upTo.</summary>
+    private void ReadEvents(long after, long upTo, Action<Guid, long> each)
+    {
+        _eventsAfter.Bind(1, after);
+        _eventsAfter.Bind(2, upTo);
+        try
+        {
+            while (_eventsAfter.Step())
+            {
+                each(new Guid(raw.sqlite3_column_blob(_eventsAfter.Handle, 0), bigEndian: true), raw.sqlite3_column_int64(_eventsAfter.Handle, 1));
+            }
+        }
+        finally
+        {
+            _eventsAfter.Reset();
+        }
     }
 
     private long ReadMergedPosition()

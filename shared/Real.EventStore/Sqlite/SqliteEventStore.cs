@@ -22,6 +22,8 @@ public sealed partial class SqliteEventStore : IEventStore, IAppendNotifier, IAs
     private SqliteWriter? _writer;
     private bool _disposed;
 
+    static SqliteEventStore() => SqliteLibrary.Configure();
+
     public SqliteEventStore(string path, SqliteEventStoreOptions? options = null, TimeProvider? clock = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);

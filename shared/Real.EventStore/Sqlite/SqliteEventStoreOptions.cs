@@ -24,8 +24,12 @@ public sealed record SqliteEventStoreOptions
     /// </summary>
     public int RecentEventIdsBeforeMerge { get; init; } = 65536;
 
-    /// <summary>Page size of a new database file (an existing file keeps the one it was created with).</summary>
-    public int PageSize { get; init; } = 8192;
+    /// <summary>
+    /// Page size of a new database file (an existing file keeps the one it was created with). 32 KiB rather than 8:
+    /// events are appended in position order, so big pages mean fewer B-tree pages to write and walk (1M appends
+    /// ~10% faster, a full read ~15% faster in `real bench store`).
+    /// </summary>
+    public int PageSize { get; init; } = 32768;
 
     /// <summary>
     /// Bytes of the database file each connection maps into memory for reading (0, the default: read() only). Off by
