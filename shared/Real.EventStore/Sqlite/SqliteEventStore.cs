@@ -134,7 +134,6 @@ public sealed partial class SqliteEventStore : IEventStore, IAppendNotifier, IAs
         {
             connection.Open();
             // Page size first: it only takes effect while the file is empty (a new store); an existing one keeps its own.
-            // 8 KiB pages hold twice the ~600-byte rows of 4 KiB ones: fewer pages to visit per read page and per append.
             connection.Execute($"PRAGMA page_size = {_options.PageSize}");
             // WAL: readers never block the writer nor each other; persistent in the file once set.
             connection.Execute("PRAGMA journal_mode = WAL");
@@ -151,14 +150,19 @@ public sealed partial class SqliteEventStore : IEventStore, IAppendNotifier, IAs
     }
 
     /// <summary>
-    /// Settings of the writer connection. A larger WAL before auto-checkpoint (32 MiB instead of 4 MiB) matters for
-    /// bulk appends: random event ids touch a different page of the id index per event, and a page written by several
-    /// commits between checkpoints is copied into the database once, not once per commit.
+    /// Settings of the writer connection. The auto-checkpoint threshold is in pages, so it is derived from the file's
+    /// own page size (a file created with other options keeps its page size). After a checkpoint the WAL file is cut
+    /// back to the same size, so the disk it takes stays bounded.
     /// </summary>
-    private void Configure(SqliteConnection connection) =>
+    private void Configure(SqliteConnection connection)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(_options.WalBytesBeforeCheckpoint, nameof(SqliteEventStoreOptions.WalBytesBeforeCheckpoint));
+        var pageSize = connection.ExecuteScalar<long>("PRAGMA page_size");
+        var walPages = Math.Max(1, _options.WalBytesBeforeCheckpoint / pageSize);
         connection.Execute(
             $"PRAGMA synchronous = {ValidatedSynchronous()}; PRAGMA cache_size = {_options.CacheSize}; PRAGMA temp_store = MEMORY; " +
-            $"PRAGMA wal_autocheckpoint = 8192; PRAGMA journal_size_limit = 67108864; PRAGMA mmap_size = {_options.MmapSize}");
+            $"PRAGMA wal_autocheckpoint = {walPages}; PRAGMA journal_size_limit = {_options.WalBytesBeforeCheckpoint}; PRAGMA mmap_size = {_options.MmapSize}");
+    }
 
     private string ValidatedSynchronous() =>
         _options.Synchronous.ToUpperInvariant() is var value && value is "OFF" or "NORMAL" or "FULL" or "EXTRA"
