@@ -94,14 +94,15 @@ internal sealed class SqliteEventIdIndex : IDisposable
     /// <summary>The position of the event stored under <paramref name="id"/>, or null. Call after <see cref="CatchUp"/>.</summary>
     public long? Find(Guid id)
     {
-        if (_recent.TryGetValue(id, out var position))
-        {
-            return position;
-        }
-
+        // The filter covers both tiers, so a new id (almost every id) costs one probe and no dictionary lookup.
         if (!_filter.MightContain(id))
         {
             return null;
+        }
+
+        if (_recent.TryGetValue(id, out var position))
+        {
+            return position;
         }
 
         Span<byte> key = stackalloc byte[16];

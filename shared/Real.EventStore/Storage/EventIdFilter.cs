@@ -15,11 +15,25 @@ namespace Real.EventStore.Storage;
 /// </summary>
 public sealed class EventIdFilter
 {
-    private const int FirstCapacity = 1 << 16;
     private const int BitsPerId = 16;
     private const int BitsSetPerId = 5;
 
     private readonly List<Segment> _segments = [];
+    private readonly int _firstCapacity;
+
+    /// <param name="firstCapacity">
+    /// Ids the first segment holds (a power of two). The default, about a million, is 2 MiB and answers a store of up
+    /// to a million events with one probe; tests pass a small one to cross segments.
+    /// </param>
+    public EventIdFilter(int firstCapacity = 1 << 20)
+    {
+        if (firstCapacity < 64 || !int.IsPow2(firstCapacity))
+        {
+            throw new ArgumentOutOfRangeException(nameof(firstCapacity), firstCapacity, "The first capacity is a power of two of at least 64.");
+        }
+
+        _firstCapacity = firstCapacity;
+    }
 
     /// <summary>Ids added (repeats counted).</summary>
     public long Count { get; private set; }
@@ -28,7 +42,7 @@ public sealed class EventIdFilter
     {
         if (_segments.Count == 0 || _segments[^1].IsFull)
         {
-            _segments.Add(new Segment(_segments.Count == 0 ? FirstCapacity : _segments[^1].Capacity * 2));
+            _segments.Add(new Segment(_segments.Count == 0 ? _firstCapacity : _segments[^1].Capacity * 2));
         }
 
         _segments[^1].Add(Hash(id));

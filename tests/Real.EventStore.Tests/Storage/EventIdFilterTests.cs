@@ -11,8 +11,8 @@ public sealed class EventIdFilterTests
     [Fact]
     public void Every_added_id_is_reported_across_many_segments()
     {
-        var filter = new EventIdFilter();
-        var ids = Enumerable.Range(0, 600_000).Select(_ => Guid.NewGuid()).ToArray();
+        var filter = new EventIdFilter(firstCapacity: 1024);
+        var ids = Enumerable.Range(0, 300_000).Select(_ => Guid.NewGuid()).ToArray();
         foreach (var id in ids)
         {
             filter.Add(id);
@@ -39,7 +39,7 @@ public sealed class EventIdFilterTests
     [Fact]
     public void Few_new_ids_are_reported_as_maybe_stored()
     {
-        var filter = new EventIdFilter();
+        var filter = new EventIdFilter(firstCapacity: 1 << 16);
         for (var i = 0; i < 1_000_000; i++)
         {
             filter.Add(Guid.NewGuid());
@@ -64,6 +64,12 @@ public sealed class EventIdFilterTests
         var falsePositives = Enumerable.Range(0, 100_000).Count(i => filter.MightContain(Guid.CreateVersion7(later.AddMilliseconds(i))));
         Assert.InRange(falsePositives / 100_000.0, 0.0, 0.03);
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(100)]
+    public void A_first_capacity_that_is_not_a_power_of_two_of_at_least_64_is_refused(int capacity) =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new EventIdFilter(capacity));
 
     [Fact]
     public void An_empty_or_cleared_filter_contains_nothing()
