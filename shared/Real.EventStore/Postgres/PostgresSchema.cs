@@ -31,7 +31,17 @@ internal static class PostgresSchema
             await transaction.CommitAsync(cancellationToken);
         }
 
-        foreach (var script in SchemaScript.For("Postgres"))
+        var scripts = SchemaScript.For("Postgres");
+        // As on SQLite: a database written by a newer Real may depend on rules this version does not keep (e.g. how
+        // event ids are indexed), so refuse it instead of appending in a way the newer version would not expect.
+        var newest = await connection.ExecuteScalarAsync<long?>(new CommandDefinition("SELECT max(version) FROM schema_migrations", cancellationToken: cancellationToken)) ?? 0;
+        if (scripts.Count > 0 && newest > scripts[^1].Version)
+        {
+            throw new InvalidOperationException(
+                $"The event store has schema version {newest}, newer than this program knows ({scripts[^1].Version}): use the Real version that wrote it.");
+        }
+
+        foreach (var script in scripts)
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(@MigrationLockKey)", new { MigrationLockKey }, transaction, cancellationToken: cancellationToken));
