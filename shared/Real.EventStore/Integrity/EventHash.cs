@@ -92,6 +92,13 @@ public static class EventHash
             throw new ArgumentException($"A previous hash has {Size} bytes, not {previousHash.Length}.", nameof(previousHash));
         }
 
+        // Checked before anything reaches the thread's reused SHA-256 context: a throw between appending and
+        // finishing would leave bytes in it for the next event's hash.
+        if (hash.Length < Size)
+        {
+            throw new ArgumentException($"A hash needs {Size} bytes, not {hash.Length}.", nameof(hash));
+        }
+
         var length = Size + CanonicalLength(stream, eventType, data.Length, metadata.Length);
         var rented = length <= 1024 ? null : ArrayPool<byte>.Shared.Rent(length);
         var buffer = rented is null ? stackalloc byte[1024] : rented.AsSpan();

@@ -21,6 +21,7 @@ internal static class PostgresSchema
             await connection.ExecuteAsync(new CommandDefinition($"CREATE SCHEMA IF NOT EXISTS {QuoteIdentifier(schema)}", cancellationToken: cancellationToken));
         }
 
+        var scripts = SchemaScript.For("Postgres");
         await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
         {
             await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(@MigrationLockKey)", new { MigrationLockKey }, transaction, cancellationToken: cancellationToken));
@@ -28,17 +29,18 @@ internal static class PostgresSchema
                 "CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied timestamptz NOT NULL DEFAULT now())",
                 transaction: transaction,
                 cancellationToken: cancellationToken));
-            await transaction.CommitAsync(cancellationToken);
-        }
 
-        var scripts = SchemaScript.For("Postgres");
-        // As on SQLite: a database written by a newer Real may depend on rules this version does not keep (e.g. how
-        // event ids are indexed), so refuse it instead of appending in a way the newer version would not expect.
-        var newest = await connection.ExecuteScalarAsync<long?>(new CommandDefinition("SELECT max(version) FROM schema_migrations", cancellationToken: cancellationToken)) ?? 0;
-        if (scripts.Count > 0 && newest > scripts[^1].Version)
-        {
-            throw new InvalidOperationException(
-                $"The event store has schema version {newest}, newer than this program knows ({scripts[^1].Version}): use the Real version that wrote it.");
+            // As on SQLite: a database written by a newer Real may depend on rules this version does not keep (e.g. how
+            // event ids are indexed), so refuse it instead of appending in a way the newer version would not expect.
+            // Read under the migration lock, so a migration by a newer version that holds it first is seen.
+            var newest = await connection.ExecuteScalarAsync<long?>(new CommandDefinition("SELECT max(version) FROM schema_migrations", transaction: transaction, cancellationToken: cancellationToken)) ?? 0;
+            if (scripts.Count > 0 && newest > scripts[^1].Version)
+            {
+                throw new InvalidOperationException(
+                    $"The event store has schema version {newest}, newer than this program knows ({scripts[^1].Version}): use the Real version that wrote it.");
+            }
+
+            await transaction.CommitAsync(cancellationToken);
         }
 
         foreach (var script in scripts)

@@ -11,9 +11,11 @@ namespace Real.EventStore.Sqlite;
 /// memory and loaded from events by position. A single unique index over random ids made each event of a batch dirty
 /// its own index page; the recent tier costs no page at all, and a merge inserts many ids in sorted order, so it
 /// writes each page of event_ids once per merge instead of once per event.
-/// An <see cref="EventIdFilter"/> over every id up to the log head answers most lookups of the merged tier (new ids)
-/// without touching event_ids; it is loaded from event_ids when the writer first appends, then kept up to date from
-/// events by position, like the recent tier.
+/// An <see cref="EventIdFilter"/> over every id up to the log head answers most lookups (new ids) without touching
+/// either tier; it is loaded from event_ids when the writer first appends (and again after a failure or when the file
+/// holds another history), then kept up to date from events by position, like the recent tier. What it covers is
+/// anchored to the hash chain: the hash of the last event it holds must still be the hash stored at that position,
+/// or the file was replaced or rewound and everything is reloaded (a stale filter would hide stored ids).
 /// Used only by the writer connection, inside its IMMEDIATE transactions (the database write lock), so the recent tier
 /// can be caught up exactly: another process's appends are all below the log head this writer reads. Not thread-safe.
 /// </summary>
@@ -25,12 +27,14 @@ internal sealed class SqliteEventIdIndex : IDisposable
     private readonly SqliteStatement _merge;
     private readonly SqliteStatement _setMerged;
     private readonly SqliteStatement _allMerged;
+    private readonly SqliteStatement _hashAt;
     private readonly int _minimumRecent;
     private readonly Dictionary<Guid, long> _recent = [];
     private readonly EventIdFilter _filter = new();
     private long _merged = -1;
     private long _known = -1;
     private long _filtered = -1;
+    private byte[] _filteredHash = [];
 
     public SqliteEventIdIndex(SqliteConnection connection, int minimumRecent)
     {
@@ -41,6 +45,7 @@ internal sealed class SqliteEventIdIndex : IDisposable
         _merge = new SqliteStatement(connection, "INSERT INTO event_ids (event_id, position) VALUES (?1, ?2)");
         _setMerged = new SqliteStatement(connection, "UPDATE event_id_merge SET merged_position = ?1 WHERE id = 1");
         _allMerged = new SqliteStatement(connection, "SELECT event_id FROM event_ids");
+        _hashAt = new SqliteStatement(connection, "SELECT hash FROM events WHERE position = ?1");
     }
 
     /// <summary>
@@ -50,11 +55,19 @@ internal sealed class SqliteEventIdIndex : IDisposable
     /// </summary>
     public bool MergeDue => _known >= 0 && _recent.Count >= Math.Max(_minimumRecent, Math.Min(_merged, 16L * _minimumRecent));
 
-    /// <summary>Brings the recent tier up to <paramref name="headPosition"/> (the log head read in this transaction).</summary>
-    public void CatchUp(long headPosition)
+    /// <summary>
+    /// Brings the filter and the recent tier up to <paramref name="headPosition"/> and <paramref name="headHash"/> (the
+    /// log head read in this transaction). Afterwards both cover exactly the events up to the head.
+    /// </summary>
+    public void CatchUp(long headPosition, ReadOnlySpan<byte> headHash)
     {
+        if (_filtered >= 0 && !SameHistory(headPosition, headHash))
+        {
+            Invalidate();
+        }
+
         var merged = ReadMergedPosition();
-        if (_filtered < 0 || headPosition < _filtered)
+        if (_filtered < 0)
         {
             LoadFilter(merged);
         }
@@ -74,21 +87,21 @@ internal sealed class SqliteEventIdIndex : IDisposable
             _filtered = _known;
         }
 
-        if (headPosition <= _known)
+        if (headPosition > _known)
         {
-            return;
+            ReadEvents(_known, headPosition, (id, position) =>
+            {
+                AddRecent(id, position);
+                if (position > _filtered)
+                {
+                    _filter.Add(id);
+                }
+            });
+            _known = headPosition;
+            _filtered = Math.Max(_filtered, headPosition);
         }
 
-        ReadEvents(_known, headPosition, (id, position) =>
-        {
-            _recent[id] = position;
-            if (position > _filtered)
-            {
-                _filter.Add(id);
-            }
-        });
-        _known = headPosition;
-        _filtered = Math.Max(_filtered, headPosition);
+        _filteredHash = headHash.ToArray();
     }
 
     /// <summary>The position of the event stored under <paramref name="id"/>, or null. Call after <see cref="CatchUp"/>.</summary>
@@ -118,17 +131,28 @@ internal sealed class SqliteEventIdIndex : IDisposable
         }
     }
 
-    /// <summary>Records the events of an append after its transaction committed (positions first … first+n-1).</summary>
-    public void Appended(IReadOnlyList<EventData> events, long firstPosition)
+    /// <summary>
+    /// Records the events of an append after its transaction committed (positions first … first+n-1, the last one's
+    /// hash now the log head's).
+    /// </summary>
+    public void Appended(IReadOnlyList<EventData> events, long firstPosition, byte[] lastHash)
     {
         for (var i = 0; i < events.Count; i++)
         {
-            _recent[events[i].EventId] = firstPosition + i;
+            if (!_recent.TryAdd(events[i].EventId, firstPosition + i))
+            {
+                // The checks before the insert let a stored id through: a bug, and the append is committed. Reload
+                // from the table, where the next catch-up meets both copies and stops every later append (see AddRecent).
+                Invalidate();
+                return;
+            }
+
             _filter.Add(events[i].EventId);
         }
 
         _known = firstPosition + events.Count - 1;
         _filtered = _known;
+        _filteredHash = lastHash;
     }
 
     /// <summary>Moves the recent tier into event_ids, ids sorted; inside a transaction, after <see cref="CatchUp"/>.</summary>
@@ -166,7 +190,7 @@ internal sealed class SqliteEventIdIndex : IDisposable
         _merged = _known;
     }
 
-    /// <summary>After a transaction rolled back: what this instance knows may be wrong, so the next use reloads it.</summary>
+    /// <summary>After a failure whose outcome is unknown (a commit included): the next use reloads everything.</summary>
     public void Invalidate()
     {
         _recent.Clear();
@@ -174,6 +198,7 @@ internal sealed class SqliteEventIdIndex : IDisposable
         _merged = -1;
         _filter.Clear();
         _filtered = -1;
+        _filteredHash = [];
     }
 
     public void Dispose()
@@ -184,11 +209,60 @@ internal sealed class SqliteEventIdIndex : IDisposable
         _merge.Dispose();
         _setMerged.Dispose();
         _allMerged.Dispose();
+        _hashAt.Dispose();
+    }
+
+    /// <summary>
+    /// True when the events up to <see cref="_filtered"/> are still the ones the filter was built from: the hash
+    /// chain makes the stored hash at that position stand for everything up to it. Free when no other process
+    /// appended (the head is that position); one lookup when one did.
+    /// </summary>
+    private bool SameHistory(long headPosition, ReadOnlySpan<byte> headHash)
+    {
+        if (headPosition < _filtered)
+        {
+            return false;
+        }
+
+        if (headPosition == _filtered)
+        {
+            return headHash.SequenceEqual(_filteredHash);
+        }
+
+        if (_filtered == 0)
+        {
+            return true;
+        }
+
+        _hashAt.Bind(1, _filtered);
+        try
+        {
+            return _hashAt.Step() && raw.sqlite3_column_blob(_hashAt.Handle, 0).SequenceEqual(_filteredHash);
+        }
+        finally
+        {
+            _hashAt.Reset();
+        }
+    }
+
+    /// <summary>
+    /// Adds an id to the recent tier. An id there already means the table holds it twice — what the merged tier's
+    /// primary key would refuse — so this refuses it too, loudly, instead of letting one copy hide the other.
+    /// </summary>
+    private void AddRecent(Guid id, long position)
+    {
+        if (!_recent.TryAdd(id, position))
+        {
+            throw new InvalidDataException(
+                $"Event id {id} is stored twice, at positions {_recent[id]} and {position}: the store was written behind its back or by a faulty version (run `real verify`).");
+        }
     }
 
     /// <summary>The filter from scratch: every id of the merged tier (up to <paramref name="merged"/>), read in this transaction.</summary>
     private void LoadFilter(long merged)
     {
+        // Marked empty first: a load that fails half-way leaves nothing that looks complete.
+        _filtered = -1;
         _filter.Clear();
         try
         {

@@ -129,7 +129,9 @@ public sealed partial class SqliteEventStore : IEventStore, IAppendNotifier, IAs
             Directory.CreateDirectory(directory);
         }
 
-        var connection = new SqliteConnection(_connectionString);
+        // Not pooled: the writer lives as long as the store, its settings (cache size, synchronous) must not reach a
+        // reader that would later get it from the pool, and the pool can never lend it to anyone else.
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder(_connectionString) { Pooling = false }.ToString());
         try
         {
             connection.Open();

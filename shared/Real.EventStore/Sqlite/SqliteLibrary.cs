@@ -4,17 +4,20 @@ namespace Real.EventStore.Sqlite;
 
 /// <summary>
 /// Process-wide SQLite settings, applied before SQLite initialises (after that SQLite refuses them, harmlessly, and
-/// keeps its defaults). Both take a mutex off every call: the store never uses one connection from two threads at
-/// once (the writer is behind a gate, each read owns its connection), so SQLite's per-connection mutex
-/// (multi-thread instead of serialized mode) and its global allocation statistics (which lock on every malloc) only
-/// cost time: about a twentieth of an append.
+/// keeps its defaults). Allocation statistics off: SQLite takes a global lock on every malloc to keep them, and the
+/// store never reads them.
+/// <para>
+/// Kept in serialized mode on purpose. Multi-thread mode (no per-connection mutex) measured faster, but it is only
+/// safe when no connection is ever used by two threads at once, and Microsoft.Data.Sqlite's pool can hand one native
+/// connection to two owners when opens race (dotnet/efcore#39008, in 10.0.11 and earlier): in serialized mode that is
+/// an error at worst, in multi-thread mode a data race inside SQLite.
+/// </para>
 /// </summary>
 internal static class SqliteLibrary
 {
     public static void Configure()
     {
         Batteries_V2.Init();
-        _ = raw.sqlite3_config(raw.SQLITE_CONFIG_MULTITHREAD);
         _ = raw.sqlite3_config(raw.SQLITE_CONFIG_MEMSTATUS, 0);
     }
 }

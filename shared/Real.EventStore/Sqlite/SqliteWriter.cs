@@ -46,7 +46,8 @@ internal sealed class SqliteWriter : IDisposable
 
     /// <summary>
     /// One append in one IMMEDIATE transaction: lock, catch the event-id index up to the log head, look every id up
-    /// in both tiers (no id found is the common case, and then the idempotency rules have nothing to decide), check
+    /// (the filter rules out almost every new id; no id found is the common case, and then the idempotency rules
+    /// have nothing to decide), check
     /// the expected revision, insert, move the head, commit. A due merge of the id tiers runs first, in its own
     /// transaction, so its failure fails an append that wrote nothing rather than one that already committed.
     /// </summary>
@@ -62,7 +63,7 @@ internal sealed class SqliteWriter : IDisposable
         {
             using var transaction = _connection.BeginTransaction(deferred: false);
             var (headPosition, headHash) = ReadLogHead(transaction);
-            _ids.CatchUp(headPosition);
+            _ids.CatchUp(headPosition, headHash);
             var (actual, streamPosition) = ReadStreamHead(transaction, stream);
             var stored = LoadStored(events);
             var toAppend = events;
@@ -92,12 +93,13 @@ internal sealed class SqliteWriter : IDisposable
             _updateLogHead.ExecuteNonQuery();
             transaction.Commit();
             committed = true;
-            _ids.Appended(toAppend, headPosition + 1);
+            _ids.Appended(toAppend, headPosition + 1, lastHash);
             return new AppendResult((actual ?? -1) + toAppend.Count, lastPosition, toAppend.Count);
         }
-        catch (SqliteException) when (!committed)
+        catch (Exception ex) when (!committed && ex is not (WrongExpectedVersionException or DuplicateEventIdException))
         {
-            // Whatever failed (a commit that may or may not have happened included), reload the id tiers next time.
+            // Whatever failed (a commit that may or may not have happened included, or a catch-up cut short), reload
+            // the id tiers next time. A refused expectation or duplicate leaves them exact: nothing was written.
             _ids.Invalidate();
             throw;
         }
@@ -206,8 +208,8 @@ internal sealed class SqliteWriter : IDisposable
         try
         {
             using var transaction = _connection.BeginTransaction(deferred: false);
-            var (headPosition, _) = ReadLogHead(transaction);
-            _ids.CatchUp(headPosition);
+            var (headPosition, headHash) = ReadLogHead(transaction);
+            _ids.CatchUp(headPosition, headHash);
             _ids.Merge();
             transaction.Commit();
             _ids.Merged();
