@@ -4,7 +4,8 @@ namespace Real.EventStore.Sqlite;
 
 /// <summary>
 /// Reads page by page with keyset pagination (position or revision past the last one seen): one statement prepared
-/// per read and re-run per page, rows decoded straight from SQLite's column buffers (<see cref="SqliteRowReader"/>).
+/// per read and re-run per page, rows decoded straight from SQLite's column buffers (<see cref="SqliteRowReader"/>), on
+/// a connection of the store's own reader pool (<see cref="SqliteReadConnections"/>).
 /// Memory stays bounded by the page size, and no read holds a read transaction (and so WAL checkpoints) for long.
 /// Parameters: ?1 stream or category, ?2 first position/revision, ?3 page size.
 /// </summary>
@@ -47,9 +48,33 @@ public sealed partial class SqliteEventStore
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await InitializeAsync(cancellationToken);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var connection = _readConnections.Rent();
+        try
+        {
+            foreach (var e in ReadPages(connection, sql, key, from, nextFrom, maxCount, cancellationToken))
+            {
+                yield return e;
+            }
+        }
+        finally
+        {
+            _readConnections.Return(connection);
+        }
+    }
+
+    /// <summary>The pages themselves, synchronous: SQLite's reads are, and each page's rows come from its buffers.</summary>
+    private IEnumerable<RecordedEvent> ReadPages(
+        SQLitePCL.sqlite3 connection,
+        string sql,
+        string? key,
+        long from,
+        Func<RecordedEvent, long> nextFrom,
+        long maxCount,
+        CancellationToken cancellationToken)
+    {
         var remaining = maxCount;
         var rows = new SqliteRowReader();
-        await using var connection = await OpenReadConnectionAsync(cancellationToken);
         using var statement = new SqliteStatement(connection, sql);
         if (key is not null)
         {

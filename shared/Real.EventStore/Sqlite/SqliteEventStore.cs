@@ -19,6 +19,7 @@ public sealed partial class SqliteEventStore : IEventStore, IAppendNotifier, IAs
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly AppendSignal _appended = new();
     private readonly OnceAsync _initialization;
+    private readonly SqliteReadConnections _readConnections;
     private SqliteWriter? _writer;
     private bool _disposed;
 
@@ -39,6 +40,7 @@ public sealed partial class SqliteEventStore : IEventStore, IAppendNotifier, IAs
             DefaultTimeout = (int)Math.Ceiling(_options.BusyTimeout.TotalSeconds),
         }.ToString();
         _initialization = new OnceAsync(() => Task.Run(Initialize));
+        _readConnections = new SqliteReadConnections(Path, _options.BusyTimeout, _options.MmapSize);
     }
 
     /// <summary>The database file.</summary>
@@ -101,6 +103,7 @@ public sealed partial class SqliteEventStore : IEventStore, IAppendNotifier, IAs
         }
 
         _disposed = true;
+        _readConnections.Dispose();
         _writeGate.Wait();
         try
         {

@@ -14,8 +14,13 @@ internal sealed class SqliteStatement : IDisposable
     private readonly sqlite3 _db;
 
     public SqliteStatement(SqliteConnection connection, string sql)
+        : this(connection.Handle ?? throw new InvalidOperationException("The SQLite connection is not open."), sql)
     {
-        _db = connection.Handle ?? throw new InvalidOperationException("The SQLite connection is not open.");
+    }
+
+    public SqliteStatement(sqlite3 db, string sql)
+    {
+        _db = db;
         Check(raw.sqlite3_prepare_v3(_db, sql, raw.SQLITE_PREPARE_PERSISTENT, out var statement, out _));
         Handle = statement;
     }
