@@ -59,7 +59,7 @@ internal sealed class SqliteEventIdIndex : IDisposable
     /// Brings the filter and the recent tier up to <paramref name="headPosition"/> and <paramref name="headHash"/> (the
     /// log head read in this transaction). Afterwards both cover exactly the events up to the head.
     /// </summary>
-    public void CatchUp(long headPosition, ReadOnlySpan<byte> headHash)
+    public void CatchUp(long headPosition, byte[] headHash)
     {
         if (_filtered >= 0 && !SameHistory(headPosition, headHash))
         {
@@ -67,6 +67,11 @@ internal sealed class SqliteEventIdIndex : IDisposable
         }
 
         var merged = ReadMergedPosition();
+        if (merged > headPosition)
+        {
+            throw new InvalidDataException(
+                $"The event-id index says it holds ids up to position {merged}, past the log head {headPosition}: the store was edited behind its back (run `real verify`).");
+        }
         if (_filtered < 0)
         {
             LoadFilter(merged);
@@ -101,7 +106,7 @@ internal sealed class SqliteEventIdIndex : IDisposable
             _filtered = Math.Max(_filtered, headPosition);
         }
 
-        _filteredHash = headHash.ToArray();
+        _filteredHash = headHash;
     }
 
     /// <summary>The position of the event stored under <paramref name="id"/>, or null. Call after <see cref="CatchUp"/>.</summary>
@@ -137,17 +142,26 @@ internal sealed class SqliteEventIdIndex : IDisposable
     /// </summary>
     public void Appended(IReadOnlyList<EventData> events, long firstPosition, byte[] lastHash)
     {
-        for (var i = 0; i < events.Count; i++)
+        try
         {
-            if (!_recent.TryAdd(events[i].EventId, firstPosition + i))
+            for (var i = 0; i < events.Count; i++)
             {
-                // The checks before the insert let a stored id through: a bug, and the append is committed. Reload
-                // from the table, where the next catch-up meets both copies and stops every later append (see AddRecent).
-                Invalidate();
-                return;
-            }
+                if (!_recent.TryAdd(events[i].EventId, firstPosition + i))
+                {
+                    // The checks before the insert let a stored id through: a bug, and the append is committed. Reload
+                    // from the table, where the next catch-up meets both copies and stops every later append (AddRecent).
+                    Invalidate();
+                    return;
+                }
 
-            _filter.Add(events[i].EventId);
+                _filter.Add(events[i].EventId);
+            }
+        }
+        catch
+        {
+            // Out of memory half-way: the append is committed, so what is known must be reloaded, not half-kept.
+            Invalidate();
+            throw;
         }
 
         _known = firstPosition + events.Count - 1;
@@ -217,7 +231,7 @@ internal sealed class SqliteEventIdIndex : IDisposable
     /// chain makes the stored hash at that position stand for everything up to it. Free when no other process
     /// appended (the head is that position); one lookup when one did.
     /// </summary>
-    private bool SameHistory(long headPosition, ReadOnlySpan<byte> headHash)
+    private bool SameHistory(long headPosition, byte[] headHash)
     {
         if (headPosition < _filtered)
         {
@@ -226,7 +240,7 @@ internal sealed class SqliteEventIdIndex : IDisposable
 
         if (headPosition == _filtered)
         {
-            return headHash.SequenceEqual(_filteredHash);
+            return headHash.AsSpan().SequenceEqual(_filteredHash);
         }
 
         if (_filtered == 0)

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -16,35 +15,50 @@ internal sealed class SqliteReadConnections(string path, TimeSpan busyTimeout, l
     /// <summary>Idle connections kept; more readers than this at once open and close their own.</summary>
     private const int MaxIdle = 16;
 
-    private readonly ConcurrentBag<sqlite3> _idle = [];
-    private volatile bool _disposed;
+    private readonly Stack<sqlite3> _idle = new();
+    private readonly Lock _lock = new();
+    private bool _disposed;
 
     public sqlite3 Rent()
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        return _idle.TryTake(out var db) ? db : Open();
+        lock (_lock)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_idle.TryPop(out var db))
+            {
+                return db;
+            }
+        }
+
+        return Open();
     }
 
     public void Return(sqlite3 db)
     {
-        if (_disposed || _idle.Count >= MaxIdle)
+        lock (_lock)
         {
-            db.Dispose();
-            return;
+            if (!_disposed && _idle.Count < MaxIdle)
+            {
+                _idle.Push(db);
+                return;
+            }
         }
 
-        _idle.Add(db);
-        if (_disposed)
-        {
-            // Disposed while this one was being returned: close what is left rather than leave it in a dead pool.
-            Dispose();
-        }
+        db.Dispose();
     }
 
+    /// <summary>Closes the idle connections; one in use is closed when its reader returns it.</summary>
     public void Dispose()
     {
-        _disposed = true;
-        while (_idle.TryTake(out var db))
+        sqlite3[] idle;
+        lock (_lock)
+        {
+            _disposed = true;
+            idle = [.. _idle];
+            _idle.Clear();
+        }
+
+        foreach (var db in idle)
         {
             db.Dispose();
         }

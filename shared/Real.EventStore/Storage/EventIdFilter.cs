@@ -19,7 +19,7 @@ public sealed class EventIdFilter
     private const int BitsPerId = 16;
     private const int BitsSetPerId = 5;
 
-    // Segments stop doubling here (128 MiB each) so sizes stay within int; past a billion ids they only add up.
+    // Segments stop doubling here (2 GiB each) so sizes stay within int; past a billion ids they only add up.
     private const int MaxCapacity = 1 << 30;
 
     private readonly List<Segment> _segments = [];
