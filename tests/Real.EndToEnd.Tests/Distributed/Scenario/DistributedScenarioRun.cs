@@ -54,13 +54,31 @@ public sealed class DistributedScenarioRun(DistributedTopology topology, FaultPl
             await KillAndRestartAsync(DistributedTopology.Aggregation, aggregationDelay);
         }
 
-        var completed = (await aggregating).Message;
+        var completed = (await ExplainTimeoutAsync(aggregating, direct)).Message;
         Log($"aggregation: label set {completed.LabelSetId}, {completed.ImagesRated} images rated, already existed: {completed.AlreadyExisted}");
         Assert.Equal(ScenarioRequests.LabelSetId, completed.LabelSetId);
 
         var ids = await direct.RecordedRatingIdsAsync(RealStudySubset.ToolId);
         Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
         return await ScenarioOutcome.ExportAsync(Path.Combine(work, "export"), proposals.Tasks, recorded, store);
+    }
+
+    /// <summary>
+    /// A RunAggregation reply that never came: says whether the run happened (its label set is stored, so the reply
+    /// was lost on the way back) or not (the request never reached a working consumer).
+    /// </summary>
+    private static async Task<T> ExplainTimeoutAsync<T>(Task<T> reply, ScenarioStore direct)
+    {
+        try
+        {
+            return await reply;
+        }
+        catch (MassTransit.RequestTimeoutException ex)
+        {
+            var events = await direct.StreamLengthAsync(StreamNames.LabelSet(ScenarioRequests.LabelSetId));
+            var what = events > 0 ? $"the label set's stream holds {events} events, so the run happened and its reply was lost" : "no label set is stored, so the run never happened";
+            throw new TimeoutException($"No reply to RunAggregation: {what}.", ex);
+        }
     }
 
     private async Task PublishRatingsAsync(RealStudySubset scenario)

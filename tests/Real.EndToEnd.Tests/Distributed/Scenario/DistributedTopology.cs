@@ -106,6 +106,7 @@ public sealed class DistributedTopology : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        KeepLogs();
         try
         {
             await RunScriptAsync(TimeSpan.FromMinutes(2), "clean");
@@ -126,6 +127,20 @@ public sealed class DistributedTopology : IAsyncDisposable
         }
 
         return stdout;
+    }
+
+    /// <summary>
+    /// Copies the services' logs to TestResults/distributed/NAME before `clean` removes the state directory, so a
+    /// failed run (in CI above all) can be read afterwards.
+    /// </summary>
+    private void KeepLogs()
+    {
+        var kept = Path.Combine(RepositoryRoot.Path, "TestResults", "distributed", Name);
+        Directory.CreateDirectory(kept);
+        foreach (var log in Services.Select(LogOf).Where(File.Exists))
+        {
+            File.Copy(log, Path.Combine(kept, Path.GetFileName(log)), overwrite: true);
+        }
     }
 
     private static string Tail(string file) => string.Join('\n', File.ReadLines(file).TakeLast(15));

@@ -15,6 +15,7 @@ namespace Real.EndToEnd.Tests.Distributed.Scenario;
 public sealed class OperatorBus : IAsyncDisposable
 {
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan ReconnectTimeout = TimeSpan.FromMinutes(2);
     private readonly IBusControl _bus;
 
     private OperatorBus(IBusControl bus) => _bus = bus;
@@ -28,13 +29,35 @@ public sealed class OperatorBus : IAsyncDisposable
     }
 
     /// <summary>Sends the request without waiting (for a fault drill that kills the handler mid-run).</summary>
-    public Task<Response<ProposalsGenerationCompleted>> GenerateProposalsAsync(GenerateProposals request) =>
-        _bus.CreateRequestClient<GenerateProposals>(Queue(KebabCaseEndpointNameFormatter.Instance.Consumer<GenerateProposalsConsumer>()), RequestTimeout)
+    public async Task<Response<ProposalsGenerationCompleted>> GenerateProposalsAsync(GenerateProposals request)
+    {
+        await WaitUntilRepliesCanArriveAsync();
+        return await _bus.CreateRequestClient<GenerateProposals>(Queue(KebabCaseEndpointNameFormatter.Instance.Consumer<GenerateProposalsConsumer>()), RequestTimeout)
             .GetResponse<ProposalsGenerationCompleted>(request);
+    }
 
-    public Task<Response<LabelSetCompleted>> RunAggregationAsync(RunAggregation request) =>
-        _bus.CreateRequestClient<RunAggregation>(Queue(KebabCaseEndpointNameFormatter.Instance.Consumer<RunAggregationConsumer>()), RequestTimeout)
+    public async Task<Response<LabelSetCompleted>> RunAggregationAsync(RunAggregation request)
+    {
+        await WaitUntilRepliesCanArriveAsync();
+        return await _bus.CreateRequestClient<RunAggregation>(Queue(KebabCaseEndpointNameFormatter.Instance.Consumer<RunAggregationConsumer>()), RequestTimeout)
             .GetResponse<LabelSetCompleted>(request);
+    }
+
+    /// <summary>
+    /// The reply queue is the bus's temporary (non-durable) queue, so a broker restart deletes it, and MassTransit
+    /// declares it again only on its receive endpoint's next reconnect attempt, seconds after the connection itself
+    /// is back. A request sent in between reaches its handler, but the reply is published to an exchange with no
+    /// queue bound and is dropped: the request times out although the work was done. So a request waits until
+    /// the bus, reply endpoint included, reports healthy.
+    /// </summary>
+    private async Task WaitUntilRepliesCanArriveAsync()
+    {
+        var status = await _bus.WaitForHealthStatus(BusHealthStatus.Healthy, ReconnectTimeout);
+        if (status != BusHealthStatus.Healthy)
+        {
+            throw new TimeoutException($"The operator's bus is {status} after {ReconnectTimeout.TotalSeconds:0} s: {_bus.CheckHealth().Description}");
+        }
+    }
 
     public async ValueTask DisposeAsync() => await _bus.StopAsync();
 
