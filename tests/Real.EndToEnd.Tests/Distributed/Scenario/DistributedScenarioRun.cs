@@ -48,6 +48,7 @@ public sealed class DistributedScenarioRun(DistributedTopology topology, FaultPl
         await PublishRatingsAsync(scenario);
         var recorded = await WaitForRatingsAsync(direct, scenario.Ratings.Count);
 
+        Log($"operator bus healthy after {(await bus.WaitUntilRepliesCanArriveAsync()).TotalMilliseconds:0} ms");
         var aggregating = bus.RunAggregationAsync(ScenarioRequests.Aggregation());
         if (faults.KillAggregationAfter is { } aggregationDelay)
         {

@@ -50,13 +50,17 @@ public sealed class OperatorBus : IAsyncDisposable
     /// queue bound and is dropped: the request times out although the work was done. So a request waits until
     /// the bus, reply endpoint included, reports healthy.
     /// </summary>
-    private async Task WaitUntilRepliesCanArriveAsync()
+    /// <returns>How long it waited.</returns>
+    public async Task<TimeSpan> WaitUntilRepliesCanArriveAsync()
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var status = await _bus.WaitForHealthStatus(BusHealthStatus.Healthy, ReconnectTimeout);
         if (status != BusHealthStatus.Healthy)
         {
             throw new TimeoutException($"The operator's bus is {status} after {ReconnectTimeout.TotalSeconds:0} s: {_bus.CheckHealth().Description}");
         }
+
+        return clock.Elapsed;
     }
 
     public async ValueTask DisposeAsync() => await _bus.StopAsync();
