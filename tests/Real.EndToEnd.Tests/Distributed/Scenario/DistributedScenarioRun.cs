@@ -35,7 +35,7 @@ public sealed class DistributedScenarioRun(DistributedTopology topology, FaultPl
             await RealCli.JsonAsync(["import", "predictions", scenario.WritePredictions(work, model), "--model", model, "--top-k", $"{ScenarioRequests.TopK}", .. store]);
         }
 
-        await using var bus = await OperatorBus.StartAsync(topology.OperatorRabbitMqUri);
+        await using var bus = await OperatorBus.StartAsync(topology.OperatorRabbitMqUri, Log);
         var proposing = bus.GenerateProposalsAsync(ScenarioRequests.Proposals());
         if (faults.KillProposalsAfter is { } proposalsDelay)
         {
@@ -48,7 +48,6 @@ public sealed class DistributedScenarioRun(DistributedTopology topology, FaultPl
         await PublishRatingsAsync(scenario);
         var recorded = await WaitForRatingsAsync(direct, scenario.Ratings.Count);
 
-        Log($"operator bus healthy after {(await bus.WaitUntilRepliesCanArriveAsync()).TotalMilliseconds:0} ms");
         var aggregating = bus.RunAggregationAsync(ScenarioRequests.Aggregation());
         if (faults.KillAggregationAfter is { } aggregationDelay)
         {

@@ -131,15 +131,23 @@ public sealed class DistributedTopology : IAsyncDisposable
 
     /// <summary>
     /// Copies the services' logs to TestResults/distributed/NAME before `clean` removes the state directory, so a
-    /// failed run (in CI above all) can be read afterwards.
+    /// failed run (in CI above all) can be read afterwards. Best effort: a copy that fails must not keep `clean`
+    /// from removing the vhost, users and database.
     /// </summary>
     private void KeepLogs()
     {
-        var kept = Path.Combine(RepositoryRoot.Path, "TestResults", "distributed", Name);
-        Directory.CreateDirectory(kept);
-        foreach (var log in Services.Select(LogOf).Where(File.Exists))
+        try
         {
-            File.Copy(log, Path.Combine(kept, Path.GetFileName(log)), overwrite: true);
+            var kept = Path.Combine(RepositoryRoot.Path, "TestResults", "distributed", Name);
+            Directory.CreateDirectory(kept);
+            foreach (var log in Services.Select(LogOf).Where(File.Exists))
+            {
+                File.Copy(log, Path.Combine(kept, Path.GetFileName(log)), overwrite: true);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"Could not keep the logs of {Name}: {ex.Message}");
         }
     }
 

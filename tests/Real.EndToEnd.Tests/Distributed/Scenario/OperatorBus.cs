@@ -17,30 +17,36 @@ public sealed class OperatorBus : IAsyncDisposable
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan ReconnectTimeout = TimeSpan.FromMinutes(2);
     private readonly IBusControl _bus;
+    private readonly Action<string> _log;
 
-    private OperatorBus(IBusControl bus) => _bus = bus;
+    private OperatorBus(IBusControl bus, Action<string> log)
+    {
+        _bus = bus;
+        _log = log;
+    }
 
-    public static async Task<OperatorBus> StartAsync(Uri vhost)
+    /// <param name="log">Where to say how long a request waited for the bus to be healthy.</param>
+    public static async Task<OperatorBus> StartAsync(Uri vhost, Action<string> log)
     {
         var bus = Bus.Factory.CreateUsingRabbitMq(cfg => cfg.Host(vhost));
         using var started = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await bus.StartAsync(started.Token);
-        return new OperatorBus(bus);
+        return new OperatorBus(bus, log);
     }
 
-    /// <summary>Sends the request without waiting (for a fault drill that kills the handler mid-run).</summary>
-    public async Task<Response<ProposalsGenerationCompleted>> GenerateProposalsAsync(GenerateProposals request)
-    {
-        await WaitUntilRepliesCanArriveAsync();
-        return await _bus.CreateRequestClient<GenerateProposals>(Queue(KebabCaseEndpointNameFormatter.Instance.Consumer<GenerateProposalsConsumer>()), RequestTimeout)
-            .GetResponse<ProposalsGenerationCompleted>(request);
-    }
+    /// <summary>The pending reply: callers may kill the handler (a fault drill) before awaiting it.</summary>
+    public Task<Response<ProposalsGenerationCompleted>> GenerateProposalsAsync(GenerateProposals request) =>
+        RequestAsync<GenerateProposals, ProposalsGenerationCompleted>(KebabCaseEndpointNameFormatter.Instance.Consumer<GenerateProposalsConsumer>(), request);
 
-    public async Task<Response<LabelSetCompleted>> RunAggregationAsync(RunAggregation request)
+    public Task<Response<LabelSetCompleted>> RunAggregationAsync(RunAggregation request) =>
+        RequestAsync<RunAggregation, LabelSetCompleted>(KebabCaseEndpointNameFormatter.Instance.Consumer<RunAggregationConsumer>(), request);
+
+    private async Task<Response<TReply>> RequestAsync<TRequest, TReply>(string queue, TRequest request)
+        where TRequest : class
+        where TReply : class
     {
-        await WaitUntilRepliesCanArriveAsync();
-        return await _bus.CreateRequestClient<RunAggregation>(Queue(KebabCaseEndpointNameFormatter.Instance.Consumer<RunAggregationConsumer>()), RequestTimeout)
-            .GetResponse<LabelSetCompleted>(request);
+        await WaitUntilRepliesCanArriveAsync(typeof(TRequest).Name);
+        return await _bus.CreateRequestClient<TRequest>(new Uri($"queue:{queue}"), RequestTimeout).GetResponse<TReply>(request);
     }
 
     /// <summary>
@@ -50,8 +56,7 @@ public sealed class OperatorBus : IAsyncDisposable
     /// queue bound and is dropped: the request times out although the work was done. So a request waits until
     /// the bus, reply endpoint included, reports healthy.
     /// </summary>
-    /// <returns>How long it waited.</returns>
-    public async Task<TimeSpan> WaitUntilRepliesCanArriveAsync()
+    private async Task WaitUntilRepliesCanArriveAsync(string request)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var status = await _bus.WaitForHealthStatus(BusHealthStatus.Healthy, ReconnectTimeout);
@@ -60,10 +65,8 @@ public sealed class OperatorBus : IAsyncDisposable
             throw new TimeoutException($"The operator's bus is {status} after {ReconnectTimeout.TotalSeconds:0} s: {_bus.CheckHealth().Description}");
         }
 
-        return clock.Elapsed;
+        _log($"{request}: operator bus healthy after {clock.Elapsed.TotalMilliseconds:0} ms");
     }
 
     public async ValueTask DisposeAsync() => await _bus.StopAsync();
-
-    private static Uri Queue(string name) => new($"queue:{name}");
 }
