@@ -21,6 +21,7 @@ public sealed partial class SqliteEventStore : IEventStore, IAppendNotifier, IAs
     private readonly OnceAsync _initialization;
     private readonly SqliteReadConnections _readConnections;
     private SqliteWriter? _writer;
+    private SqliteCheckpointer? _checkpointer;
     private bool _disposed;
 
     static SqliteEventStore() => SqliteLibrary.Configure();
@@ -107,6 +108,9 @@ public sealed partial class SqliteEventStore : IEventStore, IAppendNotifier, IAs
         _writeGate.Wait();
         try
         {
+            // Unhooked before the writer's connection closes (and checkpoints the WAL one last time).
+            _checkpointer?.Dispose();
+            _checkpointer = null;
             _writer?.Dispose();
             _writer = null;
         }
@@ -121,6 +125,9 @@ public sealed partial class SqliteEventStore : IEventStore, IAppendNotifier, IAs
         Dispose();
         return ValueTask.CompletedTask;
     }
+
+    /// <summary>The background checkpointer, once the store is initialised (tests look at what it did).</summary>
+    internal SqliteCheckpointer? Checkpointer => _checkpointer;
 
     private SqliteWriter Writer => _writer ?? throw new ObjectDisposedException(nameof(SqliteEventStore));
 
@@ -142,24 +149,28 @@ public sealed partial class SqliteEventStore : IEventStore, IAppendNotifier, IAs
             connection.Execute($"PRAGMA page_size = {_options.PageSize}");
             // WAL: readers never block the writer nor each other; persistent in the file once set.
             connection.Execute("PRAGMA journal_mode = WAL");
-            Configure(connection);
+            var pageSize = Configure(connection);
             SQLitePCL.raw.sqlite3_busy_timeout(connection.Handle, (int)_options.BusyTimeout.TotalMilliseconds);
             SqliteSchema.Apply(connection, _clock);
+            _checkpointer = new SqliteCheckpointer(connection.Handle!, Path, _options.WalBytesBeforeCheckpoint, pageSize, _options.BusyTimeout);
             _writer = new SqliteWriter(connection, _options.RecentEventIdsBeforeMerge);
         }
         catch
         {
+            _checkpointer?.Dispose();
+            _checkpointer = null;
             connection.Dispose();
             throw;
         }
     }
 
     /// <summary>
-    /// Settings of the writer connection. The auto-checkpoint threshold is in pages, so it is derived from the file's
-    /// own page size (a file created with other options keeps its page size). After a checkpoint the WAL file is cut
-    /// back to the same size, so the disk it takes stays bounded.
+    /// Settings of the writer connection; returns the file's page size. The auto-checkpoint threshold is in pages, so
+    /// it is derived from the file's own page size (a file created with other options keeps its page size); it only
+    /// holds until the schema is applied, then <see cref="SqliteCheckpointer"/> takes checkpoints over. When the WAL
+    /// starts over, its file is cut back to the threshold, so the disk it takes stays bounded.
     /// </summary>
-    private void Configure(SqliteConnection connection)
+    private long Configure(SqliteConnection connection)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(_options.WalBytesBeforeCheckpoint, nameof(SqliteEventStoreOptions.WalBytesBeforeCheckpoint));
         var pageSize = connection.ExecuteScalar<long>("PRAGMA page_size");
@@ -167,6 +178,7 @@ public sealed partial class SqliteEventStore : IEventStore, IAppendNotifier, IAs
         connection.Execute(
             $"PRAGMA synchronous = {ValidatedSynchronous()}; PRAGMA cache_size = {_options.CacheSize}; PRAGMA temp_store = MEMORY; " +
             $"PRAGMA wal_autocheckpoint = {walPages}; PRAGMA journal_size_limit = {_options.WalBytesBeforeCheckpoint}; PRAGMA mmap_size = {_options.MmapSize}");
+        return pageSize;
     }
 
     private string ValidatedSynchronous() =>

@@ -64,24 +64,5 @@ internal sealed class SqliteReadConnections(string path, TimeSpan busyTimeout, l
         }
     }
 
-    private sqlite3 Open()
-    {
-        // Read-write like the store's other connections (a read-only one cannot create the WAL index when it is
-        // missing); page reads never write.
-        var rc = raw.sqlite3_open_v2(path, out var db, raw.SQLITE_OPEN_READWRITE | raw.SQLITE_OPEN_NOMUTEX, null);
-        if (rc != raw.SQLITE_OK)
-        {
-            var message = db is null ? raw.sqlite3_errstr(rc).utf8_to_string() : raw.sqlite3_errmsg(db).utf8_to_string();
-            db?.Dispose();
-            throw new SqliteException($"{path}: {message}", rc);
-        }
-
-        raw.sqlite3_busy_timeout(db, (int)busyTimeout.TotalMilliseconds);
-        if (mmapSize > 0)
-        {
-            raw.sqlite3_exec(db, $"PRAGMA mmap_size = {mmapSize}");
-        }
-
-        return db;
-    }
+    private sqlite3 Open() => SqliteNative.Open(path, busyTimeout, mmapSize);
 }
