@@ -41,6 +41,7 @@ internal sealed unsafe partial class SqliteCheckpointer : IDisposable
     private int _nextAt;
     private int _completed;
     private int _inline;
+    private int _restarts;
 
     public SqliteCheckpointer(sqlite3 writer, string path, long walBytesBeforeCheckpoint, long pageSize, TimeSpan busyTimeout)
     {
@@ -49,6 +50,15 @@ internal sealed unsafe partial class SqliteCheckpointer : IDisposable
         _thresholdPages = (int)Math.Clamp(walBytesBeforeCheckpoint / pageSize, 1, int.MaxValue / FallbackFactor);
         _nextAt = _thresholdPages;
         _db = SqliteNative.Open(path, busyTimeout, mmapSize: 0);
+        // A connection only finds the WAL once it has read the file; until then a checkpoint on it succeeds and does
+        // nothing (it reports -1 pages).
+        if (raw.sqlite3_exec(_db, "SELECT count(*) FROM sqlite_schema") != raw.SQLITE_OK)
+        {
+            var message = raw.sqlite3_errmsg(_db).utf8_to_string();
+            _db.Dispose();
+            throw new Microsoft.Data.Sqlite.SqliteException($"{path}: the checkpointer could not read the database: {message}", raw.SQLITE_ERROR);
+        }
+
         _self = GCHandle.Alloc(this);
         _ = sqlite3_wal_hook(writer.DangerousGetHandle(), &OnCommit, GCHandle.ToIntPtr(_self));
         _thread = new Thread(Run) { IsBackground = true, Name = "real-sqlite-checkpointer" };
@@ -60,6 +70,9 @@ internal sealed unsafe partial class SqliteCheckpointer : IDisposable
 
     /// <summary>Checkpoints the writer ran inline, after a commit (the remainder before the WAL starts over, or a fallback).</summary>
     public int Inline => Volatile.Read(ref _inline);
+
+    /// <summary>Times the WAL started over from its beginning (seen at the first commit after).</summary>
+    public int Restarts => Volatile.Read(ref _restarts);
 
     /// <summary>Whether the thread is still there (until <see cref="Dispose"/>).</summary>
     public bool IsRunning => _thread.IsAlive;
@@ -103,17 +116,28 @@ internal sealed unsafe partial class SqliteCheckpointer : IDisposable
     {
         if (walPages < _lastPages)
         {
-            // The WAL started again from its beginning.
+            // The WAL started again from its beginning: the thread may checkpoint again.
+            Interlocked.Increment(ref _restarts);
             _nextAt = _thresholdPages;
+            _restartDue = false;
         }
 
-        _lastPages = walPages;
-        if (_restartDue || walPages >= _thresholdPages * FallbackFactor)
+        Volatile.Write(ref _lastPages, walPages);
+        if (walPages >= _thresholdPages * FallbackFactor)
         {
-            // This connection's commit is the newest: copying up to it copies all, so the next append restarts the WAL.
-            _restartDue = false;
-            Interlocked.Increment(ref _inline);
-            _ = raw.sqlite3_wal_checkpoint_v2(_writer, "main", raw.SQLITE_CHECKPOINT_PASSIVE, out _, out _);
+            _restartDue = true;
+        }
+
+        if (_restartDue)
+        {
+            // This connection's commit is the newest: copying up to it copies all, so the next append can start the
+            // WAL over (it cannot while another connection holds a read mark: then this runs again after the next
+            // commit). BUSY (the thread's last round, or another process's checkpoint, still running): the same.
+            if (raw.sqlite3_wal_checkpoint_v2(_writer, "main", raw.SQLITE_CHECKPOINT_PASSIVE, out _, out _) == raw.SQLITE_OK)
+            {
+                Interlocked.Increment(ref _inline);
+            }
+
             return;
         }
 
@@ -132,6 +156,13 @@ internal sealed unsafe partial class SqliteCheckpointer : IDisposable
             if (_stopping)
             {
                 return;
+            }
+
+            if (_restartDue)
+            {
+                // Until the WAL has started over, the writer copies; a checkpoint here would only get in its way
+                // (and hold the read mark that keeps the WAL from starting over).
+                continue;
             }
 
             try
@@ -156,10 +187,10 @@ internal sealed unsafe partial class SqliteCheckpointer : IDisposable
         }
 
         // Copy what was committed during that checkpoint, while appends go on, so the writer is left little: each
-        // round has about a third of the one before to copy.
-        for (var round = 0; round < 3 && log - copied > _thresholdPages / 16 && !_stopping; round++)
+        // round has a fraction of the one before to copy.
+        for (var round = 0; round < 4 && Volatile.Read(ref _lastPages) - copied > _thresholdPages / 64 && !_stopping; round++)
         {
-            (log, copied) = Passive();
+            (_, copied) = Passive();
         }
 
         _restartDue = true;
@@ -169,10 +200,16 @@ internal sealed unsafe partial class SqliteCheckpointer : IDisposable
     private (int Log, int Copied) Passive()
     {
         var rc = raw.sqlite3_wal_checkpoint_v2(_db, "main", raw.SQLITE_CHECKPOINT_PASSIVE, out var log, out var copied);
-        if (rc == raw.SQLITE_OK)
+        if (rc == raw.SQLITE_OK && log >= 0)
         {
             Interlocked.Increment(ref _completed);
             return (log, copied);
+        }
+
+        if (rc == raw.SQLITE_OK)
+        {
+            LastError = $"{_path}: checkpoint found no WAL (the file is not in WAL mode)";
+            return (0, 0);
         }
 
         // BUSY: another process's checkpoint is running; the next wake-up tries again.

@@ -23,6 +23,7 @@ internal sealed class SqliteWriter : IDisposable
     private readonly SqliteStatement _storedAt;
     private readonly SqliteEventIdIndex _ids;
     private readonly SqliteCommand _storeCheckpoint;
+    private readonly ChainHasher _hasher = new();
 
     public SqliteWriter(SqliteConnection connection, int recentEventIdsBeforeMerge)
     {
@@ -123,6 +124,7 @@ internal sealed class SqliteWriter : IDisposable
         _storedAt.Dispose();
         _ids.Dispose();
         _storeCheckpoint.Dispose();
+        _hasher.Dispose();
         _connection.Dispose();
     }
 
@@ -136,51 +138,51 @@ internal sealed class SqliteWriter : IDisposable
         out byte[] lastHash)
     {
         // ?1 position, ?2 stream, ?3 revision, ?4 category, ?5 event_id, ?6 event_type, ?7 data, ?8 metadata, ?9 created_us, ?10 hash.
-        // Bindings survive a reset, so what the whole append shares is bound once.
+        // Bindings survive a reset, so what the whole append shares is bound once. The hashes come from the hasher
+        // thread, which runs ahead of this loop.
         var insert = _insert;
         insert.Bind(2, stream);
         insert.Bind(4, StreamName.Category(stream));
         insert.Bind(9, createdMicroseconds);
-        Span<byte> previous = stackalloc byte[EventHash.Size];
-        Span<byte> current = stackalloc byte[EventHash.Size];
-        Span<byte> id = stackalloc byte[16];
-        headHash.CopyTo(previous);
-        EventMetadata? lastMetadata = null;
-        byte[] metadataBytes = [];
-        string? lastType = null;
-        var position = headPosition;
-        for (var i = 0; i < events.Count; i++)
+        _hasher.Begin(stream, lastRevision + 1, headPosition + 1, headHash, events, createdMicroseconds);
+        try
         {
-            var e = events[i];
-            position++;
-            var revision = lastRevision + 1 + i;
-            if (!ReferenceEquals(e.Metadata, lastMetadata))
+            Span<byte> id = stackalloc byte[16];
+            byte[]? boundMetadata = null;
+            string? lastType = null;
+            for (var i = 0; i < events.Count; i++)
             {
-                metadataBytes = EventMetadataCodec.Encode(e.Metadata);
-                lastMetadata = e.Metadata;
-                insert.Bind(8, metadataBytes);
+                var e = events[i];
+                var hash = _hasher.HashOf(i);
+                var metadata = _hasher.MetadataOf(i);
+                if (!ReferenceEquals(metadata, boundMetadata))
+                {
+                    boundMetadata = metadata;
+                    insert.Bind(8, metadata);
+                }
+
+                if (!string.Equals(e.EventType, lastType, StringComparison.Ordinal))
+                {
+                    lastType = e.EventType;
+                    insert.Bind(6, lastType);
+                }
+
+                e.EventId.TryWriteBytes(id, bigEndian: true, out _);
+                insert.Bind(1, headPosition + 1 + i);
+                insert.Bind(3, lastRevision + 1 + i);
+                insert.Bind(5, id);
+                insert.Bind(7, e.Data.Span);
+                insert.Bind(10, hash);
+                insert.Execute();
             }
 
-            if (!string.Equals(e.EventType, lastType, StringComparison.Ordinal))
-            {
-                lastType = e.EventType;
-                insert.Bind(6, lastType);
-            }
-
-            var data = e.Data.Span;
-            EventHash.Compute(previous, stream, revision, position, e.EventId, e.EventType, createdMicroseconds, data, metadataBytes, current);
-            e.EventId.TryWriteBytes(id, bigEndian: true, out _);
-            insert.Bind(1, position);
-            insert.Bind(3, revision);
-            insert.Bind(5, id);
-            insert.Bind(7, data);
-            insert.Bind(10, current);
-            insert.Execute();
-            current.CopyTo(previous);
+            lastHash = _hasher.HashOf(events.Count - 1).ToArray();
+            return headPosition + events.Count;
         }
-
-        lastHash = previous.ToArray();
-        return position;
+        finally
+        {
+            _hasher.Finish();
+        }
     }
 
     private (long? Revision, long Position) ReadStreamHead(SqliteTransaction transaction, string stream)

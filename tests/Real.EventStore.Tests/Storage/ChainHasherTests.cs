@@ -1,0 +1,89 @@
+using System.Collections;
+using Real.EventStore.Integrity;
+using Real.EventStore.Storage;
+
+namespace Real.EventStore.Tests.Storage;
+
+/// <summary>
+/// The hasher thread must give exactly the chain <see cref="EventHash"/> defines, for appends hashed inline and on its
+/// thread alike; an append abandoned half-way, or one whose events fail, must leave it ready for the next.
+/// </summary>
+public sealed class ChainHasherTests : IDisposable
+{
+    private static readonly EventMetadata Shared = new() { CausationId = "batch-1", ProducingService = "test" };
+
+    private readonly ChainHasher _hasher = new();
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(ChainHasher.ParallelFrom - 1)]
+    [InlineData(ChainHasher.ParallelFrom)]
+    [InlineData(5000)]
+    public void Hashes_and_metadata_are_the_chain_EventHash_defines(int count)
+    {
+        var events = Events(count);
+        var previous = Enumerable.Range(0, EventHash.Size).Select(i => (byte)i).ToArray();
+
+        _hasher.Begin("ratings-tool", 7, 100, previous, events, 1_700_000_000_000_000);
+        var expected = previous;
+        for (var i = 0; i < count; i++)
+        {
+            var metadata = EventMetadataCodec.Encode(events[i].Metadata);
+            var hash = new byte[EventHash.Size];
+            EventHash.Compute(expected, "ratings-tool", 7 + i, 100 + i, events[i].EventId, events[i].EventType, 1_700_000_000_000_000, events[i].Data.Span, metadata, hash);
+            Assert.Equal(hash, _hasher.HashOf(i).ToArray());
+            Assert.Equal(metadata, _hasher.MetadataOf(i));
+            expected = hash;
+        }
+
+        _hasher.Finish();
+    }
+
+    [Fact]
+    public void An_append_abandoned_half_way_leaves_the_hasher_ready_for_the_next()
+    {
+        var first = Events(5000);
+        _hasher.Begin("s-1", 0, 1, new byte[EventHash.Size], first, 1);
+        _ = _hasher.HashOf(10);
+        _hasher.Finish();
+
+        var second = Events(300);
+        _hasher.Begin("s-2", 0, 1, new byte[EventHash.Size], second, 1);
+        var hash = new byte[EventHash.Size];
+        EventHash.Compute(new byte[EventHash.Size], "s-2", 0, 1, second[0].EventId, second[0].EventType, 1, second[0].Data.Span, EventMetadataCodec.Encode(second[0].Metadata), hash);
+        Assert.Equal(hash, _hasher.HashOf(0).ToArray());
+        _hasher.Finish();
+    }
+
+    [Fact]
+    public void A_failure_on_the_hasher_thread_reaches_the_caller_and_the_next_append_still_works()
+    {
+        var failing = new FailingList(Events(1000), failAt: 500);
+        _hasher.Begin("s-1", 0, 1, new byte[EventHash.Size], failing, 1);
+        Assert.Equal(EventHash.Size, _hasher.HashOf(499).Length);
+        var error = Assert.Throws<InvalidOperationException>(() => _hasher.HashOf(500));
+        Assert.IsType<InvalidDataException>(error.InnerException);
+        _hasher.Finish();
+
+        _hasher.Begin("s-1", 0, 1, new byte[EventHash.Size], Events(1000), 1);
+        Assert.Equal(EventHash.Size, _hasher.HashOf(999).Length);
+        _hasher.Finish();
+    }
+
+    public void Dispose() => _hasher.Dispose();
+
+    private static EventData[] Events(int count) =>
+        [.. Enumerable.Range(0, count).Select(i => new EventData(Guid.NewGuid(), i % 3 == 0 ? "A" : "B", System.Text.Encoding.UTF8.GetBytes($"{{\"i\":{i}}}"), i % 2 == 0 ? Shared : EventMetadata.Empty))];
+
+    /// <summary>A list whose element <c>failAt</c> cannot be read, as a broken source of events would.</summary>
+    private sealed class FailingList(EventData[] events, int failAt) : IReadOnlyList<EventData>
+    {
+        public int Count => events.Length;
+
+        public EventData this[int index] => index == failAt ? throw new InvalidDataException($"event {index} is unreadable") : events[index];
+
+        public IEnumerator<EventData> GetEnumerator() => ((IEnumerable<EventData>)events).GetEnumerator();
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+}
