@@ -32,9 +32,10 @@ public sealed record SqliteEventStoreOptions
     public int PageSize { get; init; } = 32768;
 
     /// <summary>
-    /// WAL bytes written before SQLite copies them into the database file (auto-checkpoint). Larger: a page that
-    /// several commits rewrite (the head of the events table, the stream index) is copied once, not once per commit;
-    /// but a larger WAL file on disk and more to replay when a store opens after a crash.
+    /// WAL bytes committed between two checkpoints (copies of the WAL into the database file, run by the store's
+    /// checkpointer thread; see <see cref="SqliteCheckpointer"/>). The WAL file grows to about four times this before
+    /// it starts over. Larger: a page that several commits rewrite (the head of the events table, the stream index)
+    /// is copied once, not once per commit; but a larger WAL file on disk and more to replay after a crash.
     /// </summary>
     public long WalBytesBeforeCheckpoint { get; init; } = 64L << 20;
 
