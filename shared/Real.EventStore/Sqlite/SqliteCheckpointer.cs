@@ -31,7 +31,6 @@ internal sealed unsafe partial class SqliteCheckpointer : IDisposable
     private readonly sqlite3 _writer;
     private readonly sqlite3 _db;
     private readonly string _path;
-    private readonly string _fullPath;
     private readonly int _thresholdPages;
     private readonly Thread _thread;
     private readonly AutoResetEvent _due = new(false);
@@ -48,7 +47,6 @@ internal sealed unsafe partial class SqliteCheckpointer : IDisposable
     {
         _writer = writer;
         _path = path;
-        _fullPath = System.IO.Path.GetFullPath(path);
         _thresholdPages = (int)Math.Clamp(walBytesBeforeCheckpoint / pageSize, 1, int.MaxValue / FallbackFactor);
         _nextAt = _thresholdPages;
         _db = SqliteNative.Open(path, busyTimeout, mmapSize: 0);
@@ -94,9 +92,6 @@ internal sealed unsafe partial class SqliteCheckpointer : IDisposable
         _due.Dispose();
         _self.Free();
     }
-
-    [LibraryImport("libc", SetLastError = true)]
-    private static partial int fdatasync(int descriptor);
 
     [LibraryImport("e_sqlite3")]
     private static partial IntPtr sqlite3_wal_hook(IntPtr db, delegate* unmanaged[Cdecl]<IntPtr, IntPtr, IntPtr, int, int> hook, IntPtr context);
@@ -198,45 +193,7 @@ internal sealed unsafe partial class SqliteCheckpointer : IDisposable
             (_, copied) = Passive();
         }
 
-        SyncDatabaseFile();
         _restartDue = true;
-    }
-
-    /// <summary>
-    /// Flushes the database file to disk from this thread. SQLite syncs it only after a checkpoint that reached the
-    /// end of the WAL, which none of this thread's do while appends go on; so without this the writer's last, small
-    /// copy would also wait for the sync of everything this thread copied since the WAL last started over (0.3 s for
-    /// 256 MiB). The file is synced through a descriptor SQLite already holds, found in /proc/self/fd: opening and
-    /// closing one of our own would drop SQLite's POSIX locks on it. If none is found (not Linux, a path through a
-    /// symbolic link), the writer's copy syncs it, as before. Syncing a descriptor that meanwhile names another file
-    /// only flushes that file.
-    /// </summary>
-    private void SyncDatabaseFile()
-    {
-        if (!OperatingSystem.IsLinux())
-        {
-            return;
-        }
-
-        try
-        {
-            foreach (var link in Directory.EnumerateFileSystemEntries("/proc/self/fd"))
-            {
-                if (string.Equals(new FileInfo(link).LinkTarget, _fullPath, StringComparison.Ordinal)
-                    && int.TryParse(System.IO.Path.GetFileName(link), out var descriptor))
-                {
-                    _ = fdatasync(descriptor);
-                    return;
-                }
-            }
-        }
-        catch (IOException)
-        {
-            // A descriptor closed while listing them: leave the sync to the writer's copy.
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
     }
 
     /// <summary>One PASSIVE checkpoint on this thread's connection: the WAL's length and how much of it is copied, in pages.</summary>
