@@ -60,7 +60,18 @@ internal sealed unsafe partial class SqliteCheckpointer : IDisposable
         }
 
         _self = GCHandle.Alloc(this);
-        _ = sqlite3_wal_hook(writer.DangerousGetHandle(), &OnCommit, GCHandle.ToIntPtr(_self));
+        try
+        {
+            _ = sqlite3_wal_hook(writer.DangerousGetHandle(), &OnCommit, GCHandle.ToIntPtr(_self));
+        }
+        catch
+        {
+            // No hook (the native library lacks it): nothing is installed, so nothing of this object may stay behind.
+            _self.Free();
+            _db.Dispose();
+            throw;
+        }
+
         _thread = new Thread(Run) { IsBackground = true, Name = "real-sqlite-checkpointer" };
         _thread.Start();
     }
@@ -180,6 +191,7 @@ internal sealed unsafe partial class SqliteCheckpointer : IDisposable
 
     private void Checkpoint()
     {
+        var restartsBefore = Restarts;
         var (log, copied) = Passive();
         if (log < _thresholdPages * RestartFactor)
         {
@@ -193,7 +205,13 @@ internal sealed unsafe partial class SqliteCheckpointer : IDisposable
             (_, copied) = Passive();
         }
 
-        _restartDue = true;
+        // If the WAL started over meanwhile (a round copied it all and the writer's next commit restarted it), there
+        // is nothing left to ask for: raising the flag now would have the writer copy after every commit until the
+        // WAL happened to start over again.
+        if (Restarts == restartsBefore)
+        {
+            _restartDue = true;
+        }
     }
 
     /// <summary>One PASSIVE checkpoint on this thread's connection: the WAL's length and how much of it is copied, in pages.</summary>
