@@ -69,7 +69,15 @@ public sealed class RunAggregationConsumerTests : IAsyncLifetime
 
         await harness.Bus.Publish(new RunAggregation(Guid.NewGuid(), TestDatasets.DatasetId, "no-such-rule", new Dictionary<string, string>(), null, null, null, null));
 
-        Assert.True(await harness.Published.Any<Fault<RunAggregation>>());
+        // Wait for the fault itself rather than the harness's inactivity window (about a second), which a loaded
+        // 2-core CI machine outlasted while the consumer was still reading the ratings.
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!harness.Published.Select<Fault<RunAggregation>>().Any() && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.True(harness.Published.Select<Fault<RunAggregation>>().Any(), "no Fault<RunAggregation> was published within 60 s");
         var fault = harness.Published.Select<Fault<RunAggregation>>().First().Context.Message;
         Assert.Contains("Unknown rule 'no-such-rule'", fault.Exceptions[0].Message, StringComparison.Ordinal);
     }
