@@ -34,6 +34,7 @@ internal sealed unsafe partial class SqliteCheckpointer : IDisposable
     private readonly int _thresholdPages;
     private readonly Thread _thread;
     private readonly AutoResetEvent _due = new(false);
+    private readonly Lock _checkpointing = new();
     private GCHandle _self;
     private volatile bool _stopping;
     private volatile bool _restartDue;
@@ -143,10 +144,15 @@ internal sealed unsafe partial class SqliteCheckpointer : IDisposable
         {
             // This connection's commit is the newest: copying up to it copies all, so the next append can start the
             // WAL over (it cannot while another connection holds a read mark: then this runs again after the next
-            // commit). BUSY (the thread's last round, or another process's checkpoint, still running): the same.
-            if (raw.sqlite3_wal_checkpoint_v2(_writer, "main", raw.SQLITE_CHECKPOINT_PASSIVE, out _, out _) == raw.SQLITE_OK)
+            // commit). BUSY (another process's checkpoint still running): the same.
+            // The thread's own checkpoint in progress would make this one busy: wait for it instead (SQLite's
+            // checkpoint lock never waits), so under load the fallback still copies rather than failing every time.
+            lock (_checkpointing)
             {
-                Interlocked.Increment(ref _inline);
+                if (raw.sqlite3_wal_checkpoint_v2(_writer, "main", raw.SQLITE_CHECKPOINT_PASSIVE, out _, out _) == raw.SQLITE_OK)
+                {
+                    Interlocked.Increment(ref _inline);
+                }
             }
 
             return;
@@ -200,7 +206,7 @@ internal sealed unsafe partial class SqliteCheckpointer : IDisposable
 
         // Copy what was committed during that checkpoint, while appends go on, so the writer is left little: each
         // round has a fraction of the one before to copy.
-        for (var round = 0; round < 4 && Volatile.Read(ref _lastPages) - copied > _thresholdPages / 64 && !_stopping; round++)
+        for (var round = 0; round < 4 && Volatile.Read(ref _lastPages) - copied > _thresholdPages / 64 && !_stopping && !_restartDue; round++)
         {
             (_, copied) = Passive();
         }
@@ -217,7 +223,12 @@ internal sealed unsafe partial class SqliteCheckpointer : IDisposable
     /// <summary>One PASSIVE checkpoint on this thread's connection: the WAL's length and how much of it is copied, in pages.</summary>
     private (int Log, int Copied) Passive()
     {
-        var rc = raw.sqlite3_wal_checkpoint_v2(_db, "main", raw.SQLITE_CHECKPOINT_PASSIVE, out var log, out var copied);
+        int rc, log, copied;
+        lock (_checkpointing)
+        {
+            rc = raw.sqlite3_wal_checkpoint_v2(_db, "main", raw.SQLITE_CHECKPOINT_PASSIVE, out log, out copied);
+        }
+
         if (rc == raw.SQLITE_OK && log >= 0)
         {
             Interlocked.Increment(ref _completed);
