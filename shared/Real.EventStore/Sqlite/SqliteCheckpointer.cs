@@ -20,7 +20,7 @@ namespace Real.EventStore.Sqlite;
 /// the writer checkpoints after every commit, as SQLite would, so the WAL stays bounded whatever happens here.
 /// </para>
 /// </summary>
-internal sealed unsafe partial class SqliteCheckpointer : IDisposable
+internal sealed unsafe class SqliteCheckpointer : IDisposable
 {
     public const int RestartFactor = 4;
 
@@ -44,7 +44,13 @@ internal sealed unsafe partial class SqliteCheckpointer : IDisposable
     private int _inline;
     private int _restarts;
 
-    public SqliteCheckpointer(sqlite3 writer, string path, long walBytesBeforeCheckpoint, long pageSize, TimeSpan busyTimeout)
+    /// <summary>
+    /// sqlite3_wal_hook, looked up in the native library SQLitePCL itself uses (its provider names it), or null where
+    /// that library does not export it. SQLitePCL does not wrap this function.
+    /// </summary>
+    private static readonly delegate* unmanaged[Cdecl]<IntPtr, delegate* unmanaged[Cdecl]<IntPtr, IntPtr, IntPtr, int, int>, IntPtr, IntPtr> WalHook = ResolveWalHook();
+
+    private SqliteCheckpointer(sqlite3 writer, string path, long walBytesBeforeCheckpoint, long pageSize, TimeSpan busyTimeout)
     {
         _writer = writer;
         _path = path;
@@ -63,11 +69,11 @@ internal sealed unsafe partial class SqliteCheckpointer : IDisposable
         _self = GCHandle.Alloc(this);
         try
         {
-            _ = sqlite3_wal_hook(writer.DangerousGetHandle(), &OnCommit, GCHandle.ToIntPtr(_self));
+            _ = WalHook(writer.DangerousGetHandle(), &OnCommit, GCHandle.ToIntPtr(_self));
         }
         catch
         {
-            // No hook (the native library lacks it): nothing is installed, so nothing of this object may stay behind.
+            // The hook was not installed: nothing of this object may stay behind.
             _self.Free();
             _db.Dispose();
             throw;
@@ -96,7 +102,7 @@ internal sealed unsafe partial class SqliteCheckpointer : IDisposable
     {
         // The hook's connection is closed after this, by its owner: unhook first, so no commit reaches a disposed
         // checkpointer.
-        _ = sqlite3_wal_hook(_writer.DangerousGetHandle(), null, IntPtr.Zero);
+        _ = WalHook(_writer.DangerousGetHandle(), null, IntPtr.Zero);
         _stopping = true;
         _due.Set();
         _thread.Join();
@@ -105,8 +111,24 @@ internal sealed unsafe partial class SqliteCheckpointer : IDisposable
         _self.Free();
     }
 
-    [LibraryImport("e_sqlite3")]
-    private static partial IntPtr sqlite3_wal_hook(IntPtr db, delegate* unmanaged[Cdecl]<IntPtr, IntPtr, IntPtr, int, int> hook, IntPtr context);
+    /// <summary>Whether this process's SQLite library lets a checkpointer hook the writer's commits.</summary>
+    public static bool IsSupported => WalHook != null;
+
+    /// <summary>
+    /// Starts a checkpointer for <paramref name="writer"/>, or returns null where the SQLite library has no WAL hook;
+    /// the writer then keeps SQLite's own auto-checkpoint (slower appends, same data), which only a hook replaces.
+    /// </summary>
+    public static SqliteCheckpointer? TryStart(sqlite3 writer, string path, long walBytesBeforeCheckpoint, long pageSize, TimeSpan busyTimeout) =>
+        IsSupported ? new SqliteCheckpointer(writer, path, walBytesBeforeCheckpoint, pageSize, busyTimeout) : null;
+
+    private static delegate* unmanaged[Cdecl]<IntPtr, delegate* unmanaged[Cdecl]<IntPtr, IntPtr, IntPtr, int, int>, IntPtr, IntPtr> ResolveWalHook()
+    {
+        SqliteLibrary.Configure();
+        return NativeLibrary.TryLoad(raw.GetNativeLibraryName(), typeof(SqliteCheckpointer).Assembly, null, out var library)
+            && NativeLibrary.TryGetExport(library, "sqlite3_wal_hook", out var export)
+            ? (delegate* unmanaged[Cdecl]<IntPtr, delegate* unmanaged[Cdecl]<IntPtr, IntPtr, IntPtr, int, int>, IntPtr, IntPtr>)export
+            : null;
+    }
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static int OnCommit(IntPtr context, IntPtr db, IntPtr schema, int walPages)

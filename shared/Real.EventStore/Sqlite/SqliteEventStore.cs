@@ -152,7 +152,7 @@ public sealed partial class SqliteEventStore : IEventStore, IAppendNotifier, IAs
             var pageSize = Configure(connection);
             SQLitePCL.raw.sqlite3_busy_timeout(connection.Handle, (int)_options.BusyTimeout.TotalMilliseconds);
             SqliteSchema.Apply(connection, _clock);
-            _checkpointer = new SqliteCheckpointer(connection.Handle!, Path, _options.WalBytesBeforeCheckpoint, pageSize, _options.BusyTimeout);
+            _checkpointer = SqliteCheckpointer.TryStart(connection.Handle!, Path, _options.WalBytesBeforeCheckpoint, pageSize, _options.BusyTimeout);
             _writer = new SqliteWriter(connection, _options.RecentEventIdsBeforeMerge);
         }
         catch

@@ -23,7 +23,7 @@ internal sealed class SqliteWriter : IDisposable
     private readonly SqliteStatement _storedAt;
     private readonly SqliteEventIdIndex _ids;
     private readonly SqliteCommand _storeCheckpoint;
-    private readonly ChainHasher _hasher = new();
+    private readonly ChainHasher _hasher;
 
     public SqliteWriter(SqliteConnection connection, int recentEventIdsBeforeMerge)
     {
@@ -43,6 +43,9 @@ internal sealed class SqliteWriter : IDisposable
             ("$id", SqliteType.Text),
             ("$position", SqliteType.Integer),
             ("$updated_us", SqliteType.Integer));
+
+        // Last: it starts a thread, which nothing would stop if a statement above failed to prepare.
+        _hasher = new ChainHasher();
     }
 
     /// <summary>

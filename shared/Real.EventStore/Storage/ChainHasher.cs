@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Real.EventStore.Integrity;
 
 namespace Real.EventStore.Storage;
@@ -7,7 +8,9 @@ namespace Real.EventStore.Storage;
 /// inserts, event by event, what is ready: a store writes under its lock, and hashing was a tenth of that time, on a
 /// machine whose other core sat idle. Each hash needs the one before, so the chain itself stays sequential; it only
 /// runs beside the inserts instead of between them. Small appends are hashed on the caller's thread (handing them
-/// over would cost more than it saves). One append at a time; not thread-safe.
+/// over would cost more than it saves). One append at a time; not thread-safe. Both threads read the events, so a
+/// list that is not an array or a <see cref="List{T}"/> (safe to read from two threads) is copied first. A failure
+/// reaches the caller as the exception it was, on either path.
 /// </summary>
 internal sealed class ChainHasher : IDisposable
 {
@@ -42,6 +45,9 @@ internal sealed class ChainHasher : IDisposable
             throw new InvalidOperationException("The previous append's hashing was not finished.");
         }
 
+        // Before any state changes: a list that fails while it is copied leaves the hasher as it was.
+        events = events is EventData[] or List<EventData> ? events : [.. events];
+
         if (_metadata.Length < events.Count)
         {
             _hashes = new byte[EventHash.Size * (events.Count + 1)];
@@ -54,7 +60,16 @@ internal sealed class ChainHasher : IDisposable
         Volatile.Write(ref _ready, 0);
         if (events.Count < ParallelFrom)
         {
-            Hash();
+            try
+            {
+                Hash();
+            }
+            catch (Exception ex)
+            {
+                // As on the thread: the events before the failing one stay usable; asking for that one throws.
+                _failure = ex;
+            }
+
             return;
         }
 
@@ -100,7 +115,7 @@ internal sealed class ChainHasher : IDisposable
         {
             if (Volatile.Read(ref _failure) is { } failure)
             {
-                throw new InvalidOperationException("Hashing the append failed.", failure);
+                ExceptionDispatchInfo.Throw(failure);
             }
 
             // Never Sleep(1): the hasher is normally a few events ahead, and a millisecond per event would be ruinous.

@@ -68,6 +68,18 @@ public sealed class SqliteCheckpointerTests : IDisposable
     }
 
     [Fact]
+    public async Task The_bundled_SQLite_has_the_WAL_hook_so_every_store_gets_a_checkpointer()
+    {
+        // Without the hook a store falls back to SQLite's auto-checkpoint: correct but slower. Our bundle has it, so a
+        // fallback here would be a silent loss of the fast path.
+        Assert.True(SqliteCheckpointer.IsSupported, "sqlite3_wal_hook was not found in the library SQLitePCL loaded");
+        await using var store = new SqliteEventStore(_directory.File("hooked.db"));
+        await store.InitializeAsync();
+        Assert.NotNull(store.Checkpointer);
+        Assert.True(store.Checkpointer.IsRunning);
+    }
+
+    [Fact]
     public async Task Disposing_the_store_stops_the_thread_and_leaves_no_WAL_behind()
     {
         var path = _directory.File("events.db");

@@ -55,17 +55,35 @@ public sealed class ChainHasherTests : IDisposable
         _hasher.Finish();
     }
 
-    [Fact]
-    public void A_failure_on_the_hasher_thread_reaches_the_caller_and_the_next_append_still_works()
+    [Theory]
+    [InlineData(10)]
+    [InlineData(1000)]
+    public void A_failure_while_hashing_reaches_the_caller_as_it_was_inline_or_threaded_and_the_next_append_still_works(int count)
     {
-        var failing = new FailingList(Events(1000), failAt: 500);
-        _hasher.Begin("s-1", 0, 1, new byte[EventHash.Size], failing, 1);
-        Assert.Equal(EventHash.Size, _hasher.HashOf(499).Length);
-        var error = Assert.Throws<InvalidOperationException>(() => _hasher.HashOf(500));
-        Assert.IsType<InvalidDataException>(error.InnerException);
+        // An event without a type cannot be hashed; the store's validation never lets one this far.
+        var events = Events(count);
+        events[count / 2] = events[count / 2] with { EventType = null! };
+        _hasher.Begin("s-1", 0, 1, new byte[EventHash.Size], events, 1);
+        Assert.Equal(EventHash.Size, _hasher.HashOf((count / 2) - 1).Length);
+        Assert.Throws<ArgumentNullException>(() => _hasher.HashOf(count / 2));
         _hasher.Finish();
 
         _hasher.Begin("s-1", 0, 1, new byte[EventHash.Size], Events(1000), 1);
+        Assert.Equal(EventHash.Size, _hasher.HashOf(999).Length);
+        _hasher.Finish();
+    }
+
+    [Fact]
+    public void A_list_that_is_neither_array_nor_List_is_copied_on_the_callers_thread_and_its_failure_changes_nothing()
+    {
+        var failing = new FailingList(Events(1000), failAt: 500);
+        Assert.Throws<InvalidDataException>(() => _hasher.Begin("s-1", 0, 1, new byte[EventHash.Size], failing, 1));
+
+        var events = Events(1000);
+        _hasher.Begin("s-1", 0, 1, new byte[EventHash.Size], new FailingList(events, failAt: -1), 1);
+        var expected = new byte[EventHash.Size];
+        EventHash.Compute(new byte[EventHash.Size], "s-1", 0, 1, events[0].EventId, events[0].EventType, 1, events[0].Data.Span, EventMetadataCodec.Encode(events[0].Metadata), expected);
+        Assert.Equal(expected, _hasher.HashOf(0).ToArray());
         Assert.Equal(EventHash.Size, _hasher.HashOf(999).Length);
         _hasher.Finish();
     }
@@ -82,7 +100,7 @@ public sealed class ChainHasherTests : IDisposable
 
         public EventData this[int index] => index == failAt ? throw new InvalidDataException($"event {index} is unreadable") : events[index];
 
-        public IEnumerator<EventData> GetEnumerator() => ((IEnumerable<EventData>)events).GetEnumerator();
+        public IEnumerator<EventData> GetEnumerator() => Enumerable.Range(0, Count).Select(i => this[i]).GetEnumerator();
 
         IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
     }
