@@ -35,6 +35,7 @@ internal sealed unsafe class SqliteCheckpointer : IDisposable
     private readonly Thread _thread;
     private readonly AutoResetEvent _due = new(false);
     private readonly Lock _checkpointing = new();
+    private readonly ManualResetEventSlim _resumed = new(true);
     private GCHandle _self;
     private volatile bool _stopping;
     private volatile bool _restartDue;
@@ -98,16 +99,24 @@ internal sealed unsafe class SqliteCheckpointer : IDisposable
     /// <summary>The last error a checkpoint on this thread met (a busy database aside), or null.</summary>
     public string? LastError { get; private set; }
 
+    /// <summary>Holds the thread before its next checkpoint, so a test can see what the writer's fallback does alone.</summary>
+    internal void Pause() => _resumed.Reset();
+
+    /// <summary>Lets a paused thread go on.</summary>
+    internal void Resume() => _resumed.Set();
+
     public void Dispose()
     {
         // The hook's connection is closed after this, by its owner: unhook first, so no commit reaches a disposed
         // checkpointer.
         _ = WalHook(_writer.DangerousGetHandle(), null, IntPtr.Zero);
         _stopping = true;
+        _resumed.Set();
         _due.Set();
         _thread.Join();
         _db.Dispose();
         _due.Dispose();
+        _resumed.Dispose();
         _self.Free();
     }
 
@@ -192,6 +201,7 @@ internal sealed unsafe class SqliteCheckpointer : IDisposable
         while (true)
         {
             _due.WaitOne();
+            _resumed.Wait();
             if (_stopping)
             {
                 return;

@@ -68,6 +68,46 @@ public sealed class SqliteCheckpointerTests : IDisposable
     }
 
     [Fact]
+    public async Task With_the_thread_held_the_writers_fallback_alone_bounds_the_WAL_exactly()
+    {
+        // The thread never checkpoints here, so nothing depends on scheduling: once the WAL is FallbackFactor
+        // thresholds long, the writer must copy it all after its next commit and the append after that must start it
+        // over. The file can then never exceed the fallback length plus one append's pages.
+        var path = _directory.File("fallback.db");
+        var options = new SqliteEventStoreOptions { PageSize = PageSize, WalBytesBeforeCheckpoint = Threshold };
+        await using var store = new SqliteEventStore(path, options);
+        await store.InitializeAsync();
+        var checkpointer = store.Checkpointer!;
+        checkpointer.Pause();
+        long largestWal = 0;
+        const int Appends = 1200;
+        for (var a = 0; a < Appends; a++)
+        {
+            var events = Enumerable.Range(0, 4)
+                .Select(i => new EventData(Guid.NewGuid(), "Rated", System.Text.Encoding.UTF8.GetBytes($"{{\"append\":{a},\"i\":{i},\"pad\":\"{new string('z', 300)}\"}}")))
+                .ToArray();
+            await store.AppendToStreamAsync($"ratings-{a % 5}", ExpectedRevision.Any, events);
+            largestWal = Math.Max(largestWal, new FileInfo(path + "-wal").Length);
+        }
+
+        Assert.Equal(0, checkpointer.Completed);
+        Assert.True(checkpointer.Restarts >= 3, $"the WAL started over {checkpointer.Restarts} times");
+        Assert.True(checkpointer.Inline >= checkpointer.Restarts, $"{checkpointer.Inline} inline copies for {checkpointer.Restarts} restarts");
+
+        // A WAL frame is a page and a 24-byte header, after a 32-byte file header; one append of 4 small events
+        // commits well under 16 pages (its rows, three index leaves, the head row and a few interior pages).
+        const long FramesAtMost = (SqliteCheckpointer.FallbackFactor * Threshold / PageSize) + 16;
+        const long Bound = 32 + (FramesAtMost * (PageSize + 24));
+        Assert.True(largestWal <= Bound, $"the WAL file reached {largestWal} bytes, over {Bound}");
+        Assert.True(largestWal > Bound / 2, $"the WAL file only reached {largestWal} bytes: the fallback was not what bounded it");
+
+        checkpointer.Resume();
+        var verification = await new ChainVerifier(store).VerifyAsync();
+        Assert.True(verification.IsIntact, verification.Violation?.ToString());
+        Assert.Equal(Appends * 4, verification.EventsChecked);
+    }
+
+    [Fact]
     public async Task The_bundled_SQLite_has_the_WAL_hook_so_every_store_gets_a_checkpointer()
     {
         // Without the hook a store falls back to SQLite's auto-checkpoint: correct but slower. Our bundle has it, so a
