@@ -40,12 +40,7 @@ public sealed class RunAggregationConsumerTests : IAsyncLifetime
         await harness.Bus.Publish(message); // at-least-once delivery
 
         // Both deliveries may be consumed concurrently; wait for both replies.
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (harness.Published.Select<LabelSetCompleted>().Count() < 2 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50);
-        }
-
+        await WaitForPublishedAsync<LabelSetCompleted>(harness, 2);
         var published = harness.Published.Select<LabelSetCompleted>().ToList();
         Assert.Equal(2, published.Count);
         Assert.All(published, p => Assert.Equal("1", p.Context.Message.LabelSetId));
@@ -69,16 +64,24 @@ public sealed class RunAggregationConsumerTests : IAsyncLifetime
 
         await harness.Bus.Publish(new RunAggregation(Guid.NewGuid(), TestDatasets.DatasetId, "no-such-rule", new Dictionary<string, string>(), null, null, null, null));
 
-        // Wait for the fault itself rather than the harness's inactivity window (about a second), which a loaded
-        // 2-core CI machine outlasted while the consumer was still reading the ratings.
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!harness.Published.Select<Fault<RunAggregation>>().Any() && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50);
-        }
-
+        await WaitForPublishedAsync<Fault<RunAggregation>>(harness, 1);
         Assert.True(harness.Published.Select<Fault<RunAggregation>>().Any(), "no Fault<RunAggregation> was published within 60 s");
         var fault = harness.Published.Select<Fault<RunAggregation>>().First().Context.Message;
         Assert.Contains("Unknown rule 'no-such-rule'", fault.Exceptions[0].Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Waits up to 60 s until <paramref name="count"/> messages of type <typeparamref name="T"/> were published, rather
+    /// than for the harness's inactivity window (about a second), which a loaded 2-core CI machine outlasted while the
+    /// consumer was still reading the ratings. The caller asserts what arrived.
+    /// </summary>
+    private static async Task WaitForPublishedAsync<T>(ITestHarness harness, int count)
+        where T : class
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (harness.Published.Select<T>().Count() < count && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
     }
 }
