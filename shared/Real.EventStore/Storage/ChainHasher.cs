@@ -60,16 +60,7 @@ internal sealed class ChainHasher : IDisposable
         Volatile.Write(ref _ready, 0);
         if (events.Count < ParallelFrom)
         {
-            try
-            {
-                Hash();
-            }
-            catch (Exception ex)
-            {
-                // As on the thread: the events before the failing one stay usable; asking for that one throws.
-                _failure = ex;
-            }
-
+            HashRecordingFailure();
             return;
         }
 
@@ -135,16 +126,28 @@ internal sealed class ChainHasher : IDisposable
 
             try
             {
-                Hash();
-            }
-            catch (Exception ex)
-            {
-                Volatile.Write(ref _failure, ex);
+                HashRecordingFailure();
             }
             finally
             {
                 _idle.Set();
             }
+        }
+    }
+
+    /// <summary>
+    /// Hashes the job; a failure is kept for <see cref="WaitFor"/>, so inline and threaded appends fail alike: the
+    /// events before the failing one stay usable, and asking for that one throws.
+    /// </summary>
+    private void HashRecordingFailure()
+    {
+        try
+        {
+            Hash();
+        }
+        catch (Exception ex)
+        {
+            Volatile.Write(ref _failure, ex);
         }
     }
 
