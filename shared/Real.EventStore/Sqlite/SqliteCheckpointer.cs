@@ -67,18 +67,9 @@ internal sealed unsafe class SqliteCheckpointer : IDisposable
             throw new Microsoft.Data.Sqlite.SqliteException($"{path}: the checkpointer could not read the database: {message}", raw.SQLITE_ERROR);
         }
 
+        // A plain native call through a resolved pointer (TryStart checked it): nothing here can throw.
         _self = GCHandle.Alloc(this);
-        try
-        {
-            _ = WalHook(writer.DangerousGetHandle(), &OnCommit, GCHandle.ToIntPtr(_self));
-        }
-        catch
-        {
-            // The hook was not installed: nothing of this object may stay behind.
-            _self.Free();
-            _db.Dispose();
-            throw;
-        }
+        _ = WalHook(writer.DangerousGetHandle(), &OnCommit, GCHandle.ToIntPtr(_self));
 
         _thread = new Thread(Run) { IsBackground = true, Name = "real-sqlite-checkpointer" };
         _thread.Start();
