@@ -74,7 +74,7 @@ public sealed partial class SqliteEventStore
         CancellationToken cancellationToken)
     {
         var remaining = maxCount;
-        var rows = new SqliteRowReader();
+        using var rows = new SqliteRowReader(connection);
         using var statement = new SqliteStatement(connection, sql);
         if (key is not null)
         {

@@ -5,21 +5,24 @@ namespace Real.EventStore.Sqlite;
 
 /// <summary>
 /// Turns the current row of a read statement (columns: position, stream, revision, event_id, event_type, data,
-/// metadata, created_us, hash) into a <see cref="RecordedEvent"/>. Consecutive events mostly share their stream,
-/// type and metadata, so those are compared as bytes with the previous row and reused instead of decoded again.
-/// One instance per read; not thread-safe.
+/// metadata, created_us, hash, metadata_id) into a <see cref="RecordedEvent"/>. Consecutive events mostly share their
+/// stream, type and metadata, so those are compared as bytes (or, for metadata stored once per run, by id) with the
+/// previous row and reused instead of decoded again. One instance per read; not thread-safe.
 /// </summary>
-internal sealed class SqliteRowReader
+internal sealed class SqliteRowReader(sqlite3 connection) : IDisposable
 {
-    public const string Columns = "position, stream, revision, event_id, event_type, data, metadata, created_us, hash";
+    public const string Columns = "position, stream, revision, event_id, event_type, data, metadata, created_us, hash, metadata_id";
 
     private readonly MetadataDecoder _metadata = new();
+    private readonly SqliteSharedMetadata _shared = new(connection);
     private readonly CachedString _stream = new();
     private readonly CachedString _type = new();
 
     public RecordedEvent Read(sqlite3_stmt row)
     {
-        var (metadata, storedMetadata) = _metadata.Decode(raw.sqlite3_column_blob(row, 6));
+        var (metadata, storedMetadata) = raw.sqlite3_column_type(row, 9) == raw.SQLITE_NULL
+            ? _metadata.Decode(raw.sqlite3_column_blob(row, 6))
+            : _shared.Get(raw.sqlite3_column_int64(row, 9), raw.sqlite3_column_int64(row, 0), _metadata);
         return new RecordedEvent(
             new Guid(raw.sqlite3_column_blob(row, 3), bigEndian: true),
             _type.Get(raw.sqlite3_column_blob(row, 4)),
@@ -34,6 +37,8 @@ internal sealed class SqliteRowReader
             StoredMetadata = storedMetadata,
         };
     }
+
+    public void Dispose() => _shared.Dispose();
 
     /// <summary>The last UTF-8 text seen in a column and its string.</summary>
     private sealed class CachedString

@@ -31,8 +31,17 @@ internal sealed class SqliteStatement : IDisposable
 
     public void Bind(int index, string value) => Check(raw.sqlite3_bind_text(Handle, index, value));
 
-    /// <summary>Binds a copy of the bytes (SQLITE_TRANSIENT): the span may be reused as soon as this returns.</summary>
-    public void Bind(int index, ReadOnlySpan<byte> value) => Check(raw.sqlite3_bind_blob(Handle, index, value));
+    /// <summary>
+    /// Binds a copy of the bytes (SQLITE_TRANSIENT): the span may be reused as soon as this returns. An empty span binds
+    /// an empty blob, not NULL (which is what a null pointer would bind).
+    /// </summary>
+    public void Bind(int index, ReadOnlySpan<byte> value) =>
+        Check(value.IsEmpty ? raw.sqlite3_bind_zeroblob(Handle, index, 0) : raw.sqlite3_bind_blob(Handle, index, value));
+
+    public void BindNull(int index) => Check(raw.sqlite3_bind_null(Handle, index));
+
+    /// <summary>The rowid of the connection's last successful INSERT (whichever statement ran it).</summary>
+    public long LastInsertRowId => raw.sqlite3_last_insert_rowid(_db);
 
     /// <summary>Steps once: true for a row, false when done; any error becomes a <see cref="SqliteException"/> and resets the statement.</summary>
     public bool Step()

@@ -19,6 +19,7 @@ internal sealed class SqliteWriter : IDisposable
     private readonly SqliteCommand _streamHead;
     private readonly SqliteCommand _logHead;
     private readonly SqliteStatement _insert;
+    private readonly SqliteStatement _insertMetadata;
     private readonly SqliteCommand _updateLogHead;
     private readonly SqliteStatement _storedAt;
     private readonly SqliteEventIdIndex _ids;
@@ -32,8 +33,9 @@ internal sealed class SqliteWriter : IDisposable
         _logHead = Command("SELECT position, hash FROM log_head WHERE id = 1");
         _insert = new SqliteStatement(
             connection,
-            "INSERT INTO events (position, stream, revision, category, event_id, event_type, data, metadata, created_us, hash) " +
-            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+            "INSERT INTO events (position, stream, revision, category, event_id, event_type, data, metadata, created_us, hash, metadata_id) " +
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+        _insertMetadata = new SqliteStatement(connection, "INSERT INTO event_metadata (metadata) VALUES (?1)");
         _updateLogHead = Command("UPDATE log_head SET position = $position, hash = $hash WHERE id = 1", ("$position", SqliteType.Integer), ("$hash", SqliteType.Blob));
         _storedAt = new SqliteStatement(connection, "SELECT stream, revision, event_type, data FROM events WHERE position = ?1");
         _ids = new SqliteEventIdIndex(connection, recentEventIdsBeforeMerge);
@@ -123,6 +125,7 @@ internal sealed class SqliteWriter : IDisposable
         _streamHead.Dispose();
         _logHead.Dispose();
         _insert.Dispose();
+        _insertMetadata.Dispose();
         _updateLogHead.Dispose();
         _storedAt.Dispose();
         _ids.Dispose();
@@ -140,9 +143,9 @@ internal sealed class SqliteWriter : IDisposable
         long createdMicroseconds,
         out byte[] lastHash)
     {
-        // ?1 position, ?2 stream, ?3 revision, ?4 category, ?5 event_id, ?6 event_type, ?7 data, ?8 metadata, ?9 created_us, ?10 hash.
-        // Bindings survive a reset, so what the whole append shares is bound once. The hashes come from the hasher
-        // thread, which runs ahead of this loop.
+        // ?1 position, ?2 stream, ?3 revision, ?4 category, ?5 event_id, ?6 event_type, ?7 data, ?8 metadata, ?9 created_us, ?10 hash,
+        // ?11 metadata_id. Bindings survive a reset, so what the whole append shares is bound once. The hashes come from
+        // the hasher thread, which runs ahead of this loop.
         var insert = _insert;
         insert.Bind(2, stream);
         insert.Bind(4, StreamName.Category(stream));
@@ -161,7 +164,7 @@ internal sealed class SqliteWriter : IDisposable
                 if (!ReferenceEquals(metadata, boundMetadata))
                 {
                     boundMetadata = metadata;
-                    insert.Bind(8, metadata);
+                    BindMetadata(metadata, sharedWithNext: i + 1 < events.Count && ReferenceEquals(events[i + 1].Metadata, e.Metadata));
                 }
 
                 if (!string.Equals(e.EventType, lastType, StringComparison.Ordinal))
@@ -185,6 +188,28 @@ internal sealed class SqliteWriter : IDisposable
         finally
         {
             _hasher.Finish();
+        }
+    }
+
+    /// <summary>
+    /// Binds where the metadata of a run of events goes (Scripts/003): a run of two or more stores its bytes once in
+    /// event_metadata, inside the append's transaction; an event alone keeps them inline. Runs are found by the
+    /// metadata object's identity, which is how the hasher shares one byte array between events, so a run is exactly
+    /// the events for which <paramref name="metadata"/> is the same array.
+    /// </summary>
+    private void BindMetadata(byte[] metadata, bool sharedWithNext)
+    {
+        if (sharedWithNext)
+        {
+            _insertMetadata.Bind(1, metadata);
+            _insertMetadata.Execute();
+            _insert.Bind(8, ReadOnlySpan<byte>.Empty);
+            _insert.Bind(11, _insertMetadata.LastInsertRowId);
+        }
+        else
+        {
+            _insert.Bind(8, metadata);
+            _insert.BindNull(11);
         }
     }
 

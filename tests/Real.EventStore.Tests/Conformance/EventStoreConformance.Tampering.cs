@@ -55,16 +55,30 @@ public abstract partial class EventStoreConformance
     }
 
     [Fact]
-    public async Task Editing_an_events_metadata_or_type_is_named_at_its_position()
+    public async Task Editing_an_events_type_is_named_at_its_position()
     {
         await AppendTenEventsAsync();
         await TamperAsync("UPDATE events SET event_type = 'Forged' WHERE position = 7");
-        await TamperAsync("UPDATE events SET metadata = @metadata WHERE position = 9", new { metadata = "{\"schemaVersion\":2}"u8.ToArray() });
+        await TamperAsync(EditMetadataSql, new { position = 9, metadata = "{\"schemaVersion\":2}"u8.ToArray() });
 
         var result = await VerifyAsync();
 
         Assert.Equal(7, result.Violation?.Position);
         Assert.Contains("Forged", result.Violation?.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Editing_an_events_metadata_is_named_at_its_position()
+    {
+        await AppendTenEventsAsync();
+        await TamperAsync(EditMetadataSql, new { position = 9, metadata = "{\"schemaVersion\":2}"u8.ToArray() });
+
+        var result = await VerifyAsync();
+
+        Assert.Equal(ChainViolationKind.Altered, result.Violation?.Kind);
+        Assert.Equal(9, result.Violation?.Position);
+        Assert.Equal(8, result.EventsChecked);
+        Assert.Equal(2, (await ReadAllAsync()).Single(e => e.GlobalPosition == 9).Metadata.SchemaVersion);
     }
 
     [Fact]

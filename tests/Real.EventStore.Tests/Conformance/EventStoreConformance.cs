@@ -50,6 +50,9 @@ public abstract partial class EventStoreConformance : IAsyncLifetime
     /// <summary>SQL that removes the append-only triggers (what a determined editor would do first).</summary>
     protected abstract string DropAppendOnlyGuardSql { get; }
 
+    /// <summary>SQL that replaces the stored metadata bytes of the event at @position with @metadata, wherever the backend keeps them.</summary>
+    protected abstract string EditMetadataSql { get; }
+
     protected async Task<IEventStore> OpenStoreAsync()
     {
         var store = NewStoreInstance();

@@ -14,6 +14,8 @@ public sealed class PostgresConformanceTests(PostgresDatabaseFixture database) :
 
     protected override string DropAppendOnlyGuardSql => "DROP TRIGGER IF EXISTS events_append_only ON events";
 
+    protected override string EditMetadataSql => "UPDATE events SET metadata = @metadata WHERE position = @position";
+
     protected override Task CreateStorageAsync() => Task.CompletedTask;
 
     protected override async Task DeleteStorageAsync()

@@ -15,7 +15,14 @@ public sealed class SqliteConformanceTests : EventStoreConformance
 
     private string DatabasePath => _directory!.File("events.db");
 
-    protected override string DropAppendOnlyGuardSql => "DROP TRIGGER IF EXISTS events_no_update; DROP TRIGGER IF EXISTS events_no_delete;";
+    protected override string DropAppendOnlyGuardSql =>
+        "DROP TRIGGER IF EXISTS events_no_update; DROP TRIGGER IF EXISTS events_no_delete; " +
+        "DROP TRIGGER IF EXISTS event_metadata_no_update; DROP TRIGGER IF EXISTS event_metadata_no_delete;";
+
+    // Metadata shared by a run of events lives in event_metadata (Scripts/003); an event alone keeps it inline.
+    protected override string EditMetadataSql =>
+        "UPDATE event_metadata SET metadata = @metadata WHERE id = (SELECT metadata_id FROM events WHERE position = @position); " +
+        "UPDATE events SET metadata = @metadata WHERE position = @position AND metadata_id IS NULL;";
 
     protected override Task CreateStorageAsync()
     {

@@ -66,7 +66,7 @@ public sealed class SqliteReplacedFileTests : IDisposable
         {
             raw.Open();
             raw.Execute(
-                "INSERT INTO events SELECT 3, stream, 2, category, event_id, event_type, data, metadata, created_us, hash FROM events WHERE position = 1; " +
+                "INSERT INTO events SELECT 3, stream, 2, category, event_id, event_type, data, metadata, created_us, hash, metadata_id FROM events WHERE position = 1; " +
                 "UPDATE log_head SET position = 3");
         }
 
