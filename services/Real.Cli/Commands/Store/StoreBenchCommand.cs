@@ -162,10 +162,10 @@ public sealed class StoreBenchCommand : AsyncCommand<StoreBenchSettings>
             {
                 // The WAL cycles between empty and a few checkpoint thresholds (~300 MB) as the checkpointer runs, so
                 // its size at the end says nothing about the events: copy it all into the database file first.
-                await using (var connection = new SqliteConnection($"Data Source={sqlite.Path};Pooling=False"))
+                await using (var file = new SqliteConnection($"Data Source={sqlite.Path};Pooling=False"))
                 {
-                    await connection.OpenAsync(cancellationToken);
-                    await using var checkpoint = new SqliteCommand("PRAGMA wal_checkpoint(TRUNCATE)", connection);
+                    await file.OpenAsync(cancellationToken);
+                    await using var checkpoint = new SqliteCommand("PRAGMA wal_checkpoint(TRUNCATE)", file);
                     await checkpoint.ExecuteNonQueryAsync(cancellationToken);
                 }
 
