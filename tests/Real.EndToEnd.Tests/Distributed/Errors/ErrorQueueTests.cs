@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
@@ -31,7 +30,7 @@ public sealed class ErrorQueueTests
 
         // From inside Real (default exchange) and unreadable: no tool to answer, so it cannot be handled at all.
         await PublishToQueueAsync(infra.RabbitMqUri, ToolTopology.SubmitQueue, "this is not json", "poison-1");
-        await WaitForAsync(async () => (await errors.CountAsync(ToolTopology.SubmitQueue, CancellationToken.None)).Messages == 1, "the poison message in real.ratings.submit_error");
+        await Eventually.HoldsAsync(async () => (await errors.CountAsync(ToolTopology.SubmitQueue, CancellationToken.None)).Messages == 1, TimeSpan.FromSeconds(60), "the poison message never reached real.ratings.submit_error", TimeSpan.FromMilliseconds(200));
 
         var listed = await RealAsync("errors", "list", "--rabbitmq", infra.RabbitMqUri.ToString(), "--json");
         Assert.Equal(0, listed.ExitCode);
@@ -62,7 +61,7 @@ public sealed class ErrorQueueTests
         }
 
         // Re-driven as tool "probe", the intake can answer it (a rejection to the tool), so it does not fail again.
-        await WaitForAsync(async () => (await QueueDepthAsync(infra.RabbitMqUri, ToolTopology.SubmitQueue)) == 0, "the replayed message consumed");
+        await Eventually.HoldsAsync(async () => (await QueueDepthAsync(infra.RabbitMqUri, ToolTopology.SubmitQueue)) == 0, TimeSpan.FromSeconds(60), "the replayed message was never consumed", TimeSpan.FromMilliseconds(200));
         await Task.Delay(1000);
         Assert.Equal(0u, (await errors.CountAsync(ToolTopology.SubmitQueue, CancellationToken.None)).Messages);
         await intake.StopAsync();
@@ -80,16 +79,6 @@ public sealed class ErrorQueueTests
     {
         await using var probe = await QueueDepthProbe.ConnectAsync(broker, queue, CancellationToken.None);
         return await probe.DepthAsync(CancellationToken.None);
-    }
-
-    private static async Task WaitForAsync(Func<Task<bool>> condition, string what)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!await condition())
-        {
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"Timed out waiting for {what}.");
-            await Task.Delay(200);
-        }
     }
 
     private static Task<(int ExitCode, string StdOut, string StdErr)> RealAsync(params string[] arguments) => Scenario.RealCli.RunAsync(arguments);

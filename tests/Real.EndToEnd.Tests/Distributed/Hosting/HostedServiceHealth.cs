@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Real.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -16,20 +16,16 @@ public static class HostedServiceHealth
     public static async Task WaitHealthyAsync(WebApplication app, TimeSpan? timeout = null)
     {
         using var http = new HttpClient { BaseAddress = new Uri(AddressOf(app)) };
-        var clock = Stopwatch.StartNew();
         var last = "";
-        while (clock.Elapsed < (timeout ?? TimeSpan.FromSeconds(90)))
-        {
-            using var response = await http.GetAsync(new Uri(RealServiceHost.HealthPath, UriKind.Relative));
-            if (response.IsSuccessStatusCode)
+        await Eventually.HoldsAsync(
+            async () =>
             {
-                return;
-            }
-
-            last = await response.Content.ReadAsStringAsync();
-            await Task.Delay(200);
-        }
-
-        throw new TimeoutException($"The service did not become healthy: {last}");
+                using var response = await http.GetAsync(new Uri(RealServiceHost.HealthPath, UriKind.Relative));
+                last = response.IsSuccessStatusCode ? "" : await response.Content.ReadAsStringAsync();
+                return response.IsSuccessStatusCode;
+            },
+            timeout ?? TimeSpan.FromSeconds(90),
+            () => $"the service did not become healthy: {last}",
+            TimeSpan.FromMilliseconds(200));
     }
 }

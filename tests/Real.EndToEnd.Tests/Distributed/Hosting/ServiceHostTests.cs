@@ -22,7 +22,21 @@ public sealed class ServiceHostTests
         await app.StartAsync();
 
         using var http = new HttpClient { BaseAddress = new Uri(AddressOf(app)) };
-        var response = await WaitForAsync(http, RealServiceHost.HealthPath, HttpStatusCode.OK);
+        using var response = await Eventually.ReturnsAsync(
+            async () =>
+            {
+                var answer = await http.GetAsync(new Uri(RealServiceHost.HealthPath, UriKind.Relative));
+                if (answer.StatusCode == HttpStatusCode.OK)
+                {
+                    return answer;
+                }
+
+                answer.Dispose();
+                return null;
+            },
+            TimeSpan.FromSeconds(30),
+            $"{RealServiceHost.HealthPath} never answered 200",
+            TimeSpan.FromMilliseconds(200));
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         var checks = body.RootElement.GetProperty("checks");
 
@@ -74,19 +88,4 @@ public sealed class ServiceHostTests
 
     private static string AddressOf(WebApplication app) =>
         app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-
-    private static async Task<HttpResponseMessage> WaitForAsync(HttpClient http, string path, HttpStatusCode status)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var response = await http.GetAsync(new Uri(path, UriKind.Relative));
-            if (response.StatusCode == status || DateTime.UtcNow > deadline)
-            {
-                return response;
-            }
-
-            await Task.Delay(200);
-        }
-    }
 }

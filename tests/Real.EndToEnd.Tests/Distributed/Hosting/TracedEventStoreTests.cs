@@ -40,11 +40,19 @@ public sealed class TracedEventStoreTests
                 await control.Publish(new AppendRequested("probe-1"), context => context.MessageId = messageId);
             }
 
-            var recorded = await WaitForEventAsync(store, "probe-1");
+            var recorded = await Eventually.ReturnsAsync(
+                async () => await store.ReadStreamAsync("probe-1", Direction.Forwards, 0).FirstOrDefaultAsync(),
+                TimeSpan.FromSeconds(30),
+                "no event in probe-1: the consumer never appended",
+                TimeSpan.FromMilliseconds(50));
 
             Assert.Equal(traceId, recorded.Metadata.CorrelationId);
             Assert.Equal(messageId.ToString(), recorded.Metadata.CausationId);
-            var append = await WaitForSpanAsync(spans, s => s.Source.Name == RealTelemetry.SourceName && s.TraceId.ToHexString() == traceId);
+            var append = await Eventually.ReturnsAsync(
+                () => Task.FromResult(spans.FirstOrDefault(s => s.Source.Name == RealTelemetry.SourceName && s.TraceId.ToHexString() == traceId)),
+                TimeSpan.FromSeconds(10),
+                "the append span was not recorded",
+                TimeSpan.FromMilliseconds(50));
             Assert.Equal("probe-1", append.GetTagItem("real.stream"));
             Assert.Contains(spans, s => s.Source.Name == RealTelemetry.MassTransitSourceName && s.SpanId == append.ParentSpanId);
         }
@@ -93,38 +101,6 @@ public sealed class TracedEventStoreTests
         };
         ActivitySource.AddActivityListener(listener);
         return listener;
-    }
-
-    private static async Task<RecordedEvent> WaitForEventAsync(IEventReader store, string stream)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < deadline)
-        {
-            await foreach (var e in store.ReadStreamAsync(stream, Direction.Forwards, 0))
-            {
-                return e;
-            }
-
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException($"No event in {stream} after 30 s: the consumer never appended.");
-    }
-
-    private static async Task<Activity> WaitForSpanAsync(ConcurrentBag<Activity> spans, Func<Activity, bool> match)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (spans.FirstOrDefault(match) is { } span)
-            {
-                return span;
-            }
-
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException("The append span was not recorded.");
     }
 
     public sealed record AppendRequested(string Stream);

@@ -122,14 +122,12 @@ public sealed class DistributedScenarioRun(DistributedTopology topology, FaultPl
 
     private async Task<long> WaitForRatingsAsync(ScenarioStore direct, long expected)
     {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        long recorded;
-        while ((recorded = await ObservedLengthAsync(direct)) < expected)
-        {
-            Assert.True(clock.Elapsed < TimeSpan.FromMinutes(3), $"{recorded} of {expected} ratings recorded after 3 minutes (intake log: {topology.LogOf(DistributedTopology.RatingIntake)})");
-            await Task.Delay(250);
-        }
-
+        long recorded = 0;
+        await Eventually.HoldsAsync(
+            async () => (recorded = await ObservedLengthAsync(direct)) >= expected,
+            TimeSpan.FromMinutes(3),
+            () => $"{recorded} of {expected} ratings recorded (intake log: {topology.LogOf(DistributedTopology.RatingIntake)})",
+            TimeSpan.FromMilliseconds(250));
         return recorded;
     }
 
