@@ -1,9 +1,10 @@
+using System.Runtime.CompilerServices;
 using Real.Reporting.Evaluation;
 using Real.Reporting.Evaluation.Predictions;
 
 namespace Real.Reporting.Evaluate;
 
-/// <summary>Resolves the label set, reads every prediction file and evaluates each model.</summary>
+/// <summary>Resolves the label set, reads the predictions (files or stored) and evaluates each model.</summary>
 public sealed class EvaluatePredictionsHandler(ReportingContext context)
 {
     public async Task<EvaluationRun> HandleAsync(EvaluatePredictions query, Action<string>? progress = null, CancellationToken cancellationToken = default)
@@ -12,7 +13,7 @@ public sealed class EvaluatePredictionsHandler(ReportingContext context)
         var dataset = await context.DatasetAsync(cancellationToken);
         var labelSet = (await context.Catalog.ResolveAsync(query.LabelSet, dataset, cancellationToken)).Labels;
         var models = new List<ModelEvaluation>();
-        foreach (var predictions in ReadPredictions(query.Predictions, dataset, progress))
+        await foreach (var predictions in ReadPredictionsAsync(context, query.Predictions, dataset, progress, cancellationToken))
         {
             models.Add(ModelEvaluator.Evaluate(labelSet, dataset.OriginalLabels, predictions, dataset.ClassCount));
         }
@@ -37,12 +38,30 @@ public sealed class EvaluatePredictionsHandler(ReportingContext context)
         return (LinearRegression.Fit([.. fitted.Select(m => m.OriginalTop1)], [.. fitted.Select(m => m.ReaLTop1)]), [.. fitted.Select(m => m.ModelId)]);
     }
 
-    public static IEnumerable<TopKPredictions> ReadPredictions(string reference, EvaluationDataset dataset, Action<string>? progress = null)
+    /// <summary>
+    /// The predictions <paramref name="reference"/> names: "original", stored ones (<see cref="StoredPredictions"/>:
+    /// model:ID or stored), or a .npy/.csv file or a folder of them. A file or folder of that name wins over the keywords.
+    /// </summary>
+    public static async IAsyncEnumerable<TopKPredictions> ReadPredictionsAsync(
+        ReportingContext context, string reference, EvaluationDataset dataset, Action<string>? progress = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(dataset);
-        if (string.Equals(reference, EvaluatePredictions.OriginalLabels, StringComparison.OrdinalIgnoreCase) && !File.Exists(reference))
+        var onDisk = File.Exists(reference) || Directory.Exists(reference);
+        if (string.Equals(reference, EvaluatePredictions.OriginalLabels, StringComparison.OrdinalIgnoreCase) && !onDisk)
         {
             yield return TopKPredictions.FromTop1(EvaluatePredictions.OriginalLabelsModelId, dataset.OriginalLabels);
+            yield break;
+        }
+
+        if (StoredPredictions.IsReference(reference) && !onDisk)
+        {
+            progress?.Invoke(reference);
+            foreach (var stored in await StoredPredictions.ReadAsync(context.Store, context.Serializer, reference, dataset, cancellationToken: cancellationToken))
+            {
+                yield return stored;
+            }
+
             yield break;
         }
 

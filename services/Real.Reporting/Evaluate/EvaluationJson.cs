@@ -59,6 +59,7 @@ public static class EvaluationJson
             ["original_top1"] = m.OriginalTop1,
             ["original_top5"] = m.OriginalTop5,
             ["evaluated_images"] = m.EvaluatedImages,
+            ["predicted_images"] = m.PredictedImages,
             ["images"] = m.Images,
             ["predictions_per_image"] = m.PredictionsPerImage,
             ["real_top1_multi_label"] = Finite(m.ReaLTop1MultiLabel),

@@ -14,6 +14,12 @@ public sealed record ModelEvaluation
 
     public required int EvaluatedImages { get; init; }
 
+    /// <summary>
+    /// Images the model predicted anything for. Fewer than <see cref="Images"/> (a CSV with rows for some files, stored
+    /// predictions from `propose` over a folder) means the others count as wrong: say so next to the accuracies.
+    /// </summary>
+    public required int PredictedImages { get; init; }
+
     public required double ReaLTop1 { get; init; }
 
     public required double ReaLTop5 { get; init; }

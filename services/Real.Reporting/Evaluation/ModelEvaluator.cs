@@ -20,6 +20,7 @@ public static class ModelEvaluator
             LabelSetId = labelSet.Id,
             Images = labelSet.ImageCount,
             EvaluatedImages = real.EvaluatedImages,
+            PredictedImages = PredictedImages(predictions),
             ReaLTop1 = real.Top(1),
             ReaLTop5 = real.Top(5),
             OriginalTop1 = original[1],
@@ -30,6 +31,17 @@ public static class ModelEvaluator
             PredictionsPerImage = predictions.K,
             PerClass = perClass,
         };
+    }
+
+    private static int PredictedImages(TopKPredictions predictions)
+    {
+        var predicted = 0;
+        for (var image = 0; image < predictions.ImageCount; image++)
+        {
+            predicted += predictions.Top1(image) == TopKPredictions.NoPrediction ? 0 : 1;
+        }
+
+        return predicted;
     }
 
     private static (int MultiCorrect, int MultiImages, int OriginalOnEvaluated) MultiLabelAndOriginalOnEvaluated(

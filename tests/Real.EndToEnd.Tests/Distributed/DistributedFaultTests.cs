@@ -54,5 +54,6 @@ public sealed class DistributedFaultTests(ITestOutputHelper output)
         Assert.Equal(embedded.Tasks, distributed.Tasks);
         Assert.True(embedded.LabelsCsv == distributed.LabelsCsv, $"{what}: the label set differs from the embedded run's");
         Assert.True(embedded.ScoresCsv == distributed.ScoresCsv, $"{what}: the scores differ from the embedded run's");
+        Assert.True(embedded.EvaluationJson == distributed.EvaluationJson, $"{what}: the models' evaluation differs from the embedded run's");
     }
 }

@@ -27,6 +27,20 @@ public sealed class DistributedScenarioTests(ITestOutputHelper output)
         Assert.Equal(embedded.LabelsCsv, distributed.LabelsCsv);
         Assert.Equal(embedded.ScoresCsv, distributed.ScoresCsv);
 
+        // Both models' stored predictions (imported as CSVs) are scored against the label set, the same either way.
+        using (var evaluation = JsonDocument.Parse(embedded.EvaluationJson))
+        {
+            var models = evaluation.RootElement.GetProperty("models").EnumerateArray().ToList();
+            Assert.Equal(RealStudySubset.Models, models.Select(m => m.GetProperty("model").GetString()));
+            Assert.All(models, m => Assert.Equal(RealStudySubset.Instance.ImageCount, m.GetProperty("predicted_images").GetInt32()));
+            // The label set evaluates every image with a non-empty set (unrated ones keep their original label), the
+            // models predicted only the scenario's: some of those, and only those, can be hits.
+            Assert.All(models, m => Assert.InRange(
+                m.GetProperty("real_top1").GetDouble() * m.GetProperty("evaluated_images").GetInt32(), 1, RealStudySubset.Instance.ImageCount));
+        }
+
+        Assert.Equal(embedded.EvaluationJson, distributed.EvaluationJson);
+
         // The reporting process reads the same label set from the shared store.
         using var http = new HttpClient { BaseAddress = topology.HttpBase(DistributedTopology.Reporting), Timeout = TimeSpan.FromSeconds(30) };
         foreach (var (image, _) in RealStudySubset.Instance.Questions.Take(3))

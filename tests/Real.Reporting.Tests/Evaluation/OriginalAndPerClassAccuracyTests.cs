@@ -79,6 +79,19 @@ public sealed class OriginalAndPerClassAccuracyTests
     }
 
     [Fact]
+    public void Images_without_any_prediction_are_counted_apart_and_score_as_wrong()
+    {
+        var labels = Labels([0], [1], [2]);
+        var predictions = Ranked(2, [0, 1], [-1, -1], [-1, -1]);
+
+        var evaluation = ModelEvaluator.Evaluate(labels, [0, 1, 2], predictions, classCount: 3);
+
+        Assert.Equal(1, evaluation.PredictedImages);
+        Assert.Equal(3, evaluation.Images);
+        Assert.Equal(1.0 / 3, evaluation.ReaLTop1, 12);
+    }
+
+    [Fact]
     public void Label_set_statistics_count_multi_label_share_over_evaluated_images()
     {
         var statistics = Labels([1], [1, 2], [], [3, 4, 5], [2, 2]).Statistics;

@@ -8,13 +8,13 @@ using Spectre.Console.Cli;
 namespace Real.Cli.Commands.Reporting;
 
 /// <summary>`real evaluate`: ReaL and original accuracy of prediction files against a label set.</summary>
-[Description("ReaL top-1/top-5 and original accuracy of predictions (.npy logits, .csv, a folder, or 'original') against a label set.")]
+[Description("ReaL top-1/top-5 and original accuracy of predictions (.npy logits, .csv, a folder, stored ones, or 'original') against a label set.")]
 public sealed class EvaluateCommand : AsyncCommand<EvaluateCommand.Settings>
 {
     public sealed class Settings : RealCommandSettings
     {
-        [CommandOption("--predictions <FILE|DIR>")]
-        [Description("A .npy (N × C logits) or .csv (file,label,score) file, a folder of them, or 'original' for the original labels as a model.")]
+        [CommandOption("--predictions <FILE|DIR|model:ID|stored|original>")]
+        [Description("A .npy (N × C logits) or .csv (file,label,score) file, a folder of them, model:ID for a model's predictions in the store (from propose or import predictions), 'stored' for every model's, or 'original' for the original labels as a model.")]
         public string Predictions { get; init; } = EvaluatePredictions.OriginalLabels;
 
         [CommandOption("--labelset <ID|latest|FILE>")]

@@ -23,6 +23,11 @@ internal static class EvaluationTables
         }
 
         AnsiConsole.Write(table);
+        foreach (var m in run.Models.Where(m => m.PredictedImages < m.Images))
+        {
+            AnsiConsole.MarkupLineInterpolated($"[yellow]{m.ModelId} predicted {m.PredictedImages:N0} of {m.Images:N0} images; the others count as wrong.[/]");
+        }
+
         if (run.Regression is { } r)
         {
             AnsiConsole.MarkupLineInterpolated($"Regression of ReaL top-1 on original top-1 over {r.Points} models: slope {r.Slope:0.000}, intercept {r.Intercept:0.000}, r {r.R:0.000}, p {r.PValue:0.####e0}");

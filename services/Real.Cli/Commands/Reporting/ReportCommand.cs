@@ -20,8 +20,8 @@ public sealed class ReportCommand : AsyncCommand<ReportCommand.Settings>
         [Description("The label set to report on (default: latest version, else the newest imported set).")]
         public string LabelSet { get; init; } = "latest";
 
-        [CommandOption("--predictions <FILE|DIR>")]
-        [Description("Prediction files of more models to evaluate (the original labels are always included).")]
+        [CommandOption("--predictions <FILE|DIR|model:ID|stored>")]
+        [Description("More models to evaluate (the original labels are always included): prediction files, a folder of them, model:ID for a model's predictions in the store, or 'stored' for every model's.")]
         public string? Predictions { get; init; }
 
         [CommandOption("--compare <ID|FILE>")]

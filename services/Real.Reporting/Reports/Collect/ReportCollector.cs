@@ -20,10 +20,13 @@ public sealed class ReportCollector(ReportingContext context, TimeProvider? cloc
 
         progress?.Invoke("Evaluating models");
         var models = new List<ModelEvaluation>();
-        foreach (var predictions in EvaluatePredictionsHandler.ReadPredictions(EvaluatePredictions.OriginalLabels, dataset)
-                     .Concat(request.Predictions is null ? [] : EvaluatePredictionsHandler.ReadPredictions(request.Predictions, dataset, progress)))
+        models.Add(ModelEvaluator.Evaluate(labelSet, dataset.OriginalLabels, TopKPredictions.FromTop1(EvaluatePredictions.OriginalLabelsModelId, dataset.OriginalLabels), dataset.ClassCount));
+        if (request.Predictions is not null)
         {
-            models.Add(ModelEvaluator.Evaluate(labelSet, dataset.OriginalLabels, predictions, dataset.ClassCount));
+            await foreach (var predictions in EvaluatePredictionsHandler.ReadPredictionsAsync(context, request.Predictions, dataset, progress, cancellationToken))
+            {
+                models.Add(ModelEvaluator.Evaluate(labelSet, dataset.OriginalLabels, predictions, dataset.ClassCount));
+            }
         }
 
         // The per-class section describes the first model: prefer a real model over the original labels.

@@ -82,8 +82,11 @@ internal static class ReportSections
         }
         else
         {
-            regression = Notice($"The regression needs at least 3 models with different original accuracies; {model.Models.Count} evaluated. Add prediction files with `./real report --predictions DIR`.");
+            regression = Notice($"The regression needs at least 3 models with different original accuracies; {model.Models.Count} evaluated. Add prediction files with `./real report --predictions DIR`, or the models' stored predictions with `--predictions stored`.");
         }
+
+        var partial = string.Concat(model.Models.Where(m => m.PredictedImages < m.Images)
+            .Select(m => Notice($"{m.ModelId} predicted {Int(m.PredictedImages)} of {Int(m.Images)} images; the others count as wrong.")));
 
         return Section(
             "models",
@@ -91,7 +94,7 @@ internal static class ReportSections
             "Each model's top-1 accuracy on the original labels against its ReaL accuracy. The paper found gains on the original labels translate into smaller gains under ReaL (slope below 1). \"vs. oracle\" is the model's original-label accuracy minus that of an unbiased oracle picking uniformly among each image's valid labels (positive: the model prefers ImageNet's pick).",
             AccuracyScatterPlot.Render(model.Models, model.Regression),
             "<h3 class=\"sub\">Regression of ReaL top-1 on original top-1</h3>" + regression,
-            table);
+            partial + table);
     }
 
     public static string PerClass(ReportModel model)
