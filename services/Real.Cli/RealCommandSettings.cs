@@ -23,5 +23,5 @@ public class RealCommandSettings : CommandSettings
     [Description("Reference data root holding real/ and imagenet/ ($REAL_DATA, else data/ or ../shared/data).")]
     public string? DataRoot { get; init; }
 
-    public RealSettings Resolve() => RealSettingsResolver.Resolve(Home, Store, Postgres, DataRoot);
+    public virtual RealSettings Resolve() => RealSettingsResolver.Resolve(Home, Store, Postgres, DataRoot);
 }

@@ -1,7 +1,10 @@
 using System.Text.Json;
+using RabbitMQ.Client;
 using Real.Cli;
 using Real.Cli.Commands.Proposals;
+using Real.Hosting.Messaging;
 using Real.Proposals.Tests.Fixtures;
+using Real.Testing;
 using Spectre.Console.Cli;
 
 namespace Real.Proposals.Tests.Cli;
@@ -34,6 +37,40 @@ public sealed class ProposalVerbsTests
         Assert.Equal(8, proposed.GetProperty("images").GetInt32());
         Assert.Equal(2, proposed.GetProperty("generation").GetArrayLength());
         Assert.Equal(proposed.GetProperty("tasks").GetInt32(), proposed.GetProperty("tasks_published").GetInt32());
+    }
+
+    [Fact]
+    public async Task Propose_over_rabbitmq_publishes_every_task_to_the_tools_exchange_as_plain_json()
+    {
+        await using var vhost = await RabbitMqTestVhost.CreateAsync();
+        var factory = new ConnectionFactory { Uri = vhost.GuestUri };
+        await using var connection = await factory.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        // What a tool does before Real issues tasks (docs/rating-tool-protocol.md): bind its own durable queue.
+        await channel.ExchangeDeclareAsync(ToolTopology.TasksExchange, ExchangeType.Fanout, durable: true);
+        await channel.QueueDeclareAsync("test-tool.tasks", durable: true, exclusive: false, autoDelete: false);
+        await channel.QueueBindAsync("test-tool.tasks", ToolTopology.TasksExchange, routingKey: "");
+        await using var harness = new ProposalsHarness();
+        await harness.RegisterDatasetAsync();
+        string[] common = ["--home", harness.Home, "--store", "sqlite", "--data", harness.Settings.DataRoot];
+        await RunJsonAsync([.. "models register tiny-a".Split(' '), GeneratedFixtures.Model("tiny-a"), "--dataset", TestModels.DatasetId, "--json", .. common]);
+        await RunJsonAsync([.. "models register tiny-b".Split(' '), GeneratedFixtures.Model("tiny-b"), "--dataset", TestModels.DatasetId, "--json", .. common]);
+
+        var proposed = await RunJsonAsync(
+            ["propose", "--models", "tiny-a,tiny-b", "--images", GeneratedFixtures.ImagesDirectory, "--dataset", TestModels.DatasetId, "--cpu-threads", "1",
+             "--transport", "rabbitmq", "--rabbitmq", vhost.GuestUri.ToString(), "--json", .. common]);
+
+        var tasks = proposed.GetProperty("tasks").GetInt32();
+        Assert.True(tasks > 0, "the run issued no task");
+        Assert.Equal(tasks, proposed.GetProperty("tasks_published").GetInt32());
+        await Eventually.HoldsAsync(async () => await channel.MessageCountAsync("test-tool.tasks") == (uint)tasks, TimeSpan.FromSeconds(30), $"the tool's queue never held the {tasks} tasks");
+        var first = await channel.BasicGetAsync("test-tool.tasks", autoAck: true);
+        using var task = JsonDocument.Parse(first!.Body);
+        var image = task.RootElement.GetProperty("image").GetString()!;
+        Assert.Equal(TestModels.DatasetId, task.RootElement.GetProperty("datasetId").GetString());
+        Assert.StartsWith($"{Path.GetFileNameWithoutExtension(image)}.", task.RootElement.GetProperty("taskId").GetString(), StringComparison.Ordinal);
+        Assert.All(task.RootElement.GetProperty("candidates").EnumerateArray(), c => Assert.True(c.GetProperty("classIndex").GetInt32() >= 0));
+        Assert.NotEmpty(task.RootElement.GetProperty("candidates").EnumerateArray());
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Real.Hosting;
+using Real.Hosting.Messaging;
 using Real.Proposals;
 
 namespace Real.Cli.Commands.Proposals;
@@ -25,13 +26,14 @@ internal static class ProposalsCli
         services.AddLogging(logging => logging.ClearProviders().AddProvider(new StderrLoggerProvider()).SetMinimumLevel(LogLevel.Warning));
         services.AddRealEventStore(settings);
         services.AddProposals();
-        if (withBus)
+        if (withBus && settings.Transport == "rabbitmq")
         {
-            if (settings.Transport != "inmemory")
-            {
-                throw new UserFacingException($"Transport '{settings.Transport}' is not wired into the proposals verbs yet; run with REAL_TRANSPORT=inmemory.");
-            }
-
+            // Publish only: the tasks go to the tools' exchange, declared with the protocol's topology. No consumers:
+            // the proposals queue on the broker belongs to the proposals service, which this command must not compete with.
+            services.AddRealMessaging(settings, _ => { });
+        }
+        else if (withBus)
+        {
             services.AddMassTransit(bus =>
             {
                 bus.AddProposalsConsumers();

@@ -52,6 +52,16 @@ public sealed class ProposeSettings : RealCommandSettings
     [Description("Print the run's result as one JSON object.")]
     public bool Json { get; init; }
 
+    [CommandOption("--transport <TRANSPORT>")]
+    [Description("Where the rating tasks go: inmemory (default; nothing outside this process hears them) or rabbitmq, to the tools' real.tools.tasks exchange ($REAL_TRANSPORT).")]
+    public string? Transport { get; init; }
+
+    [CommandOption("--rabbitmq <URI>")]
+    [Description("RabbitMQ amqp:// URI for --transport rabbitmq ($REAL_RABBITMQ).")]
+    public string? RabbitMq { get; init; }
+
+    public override Real.Hosting.RealSettings Resolve() => Real.Hosting.RealSettingsResolver.Resolve(Home, Store, Postgres, DataRoot, Transport, RabbitMq);
+
     public IReadOnlyList<string> ModelIds => [.. Models.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
 
     public PoolingRule Rule => new(TopK, MinModels, MaxCandidates, TaskSize);
