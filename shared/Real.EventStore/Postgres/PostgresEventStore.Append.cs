@@ -1,15 +1,13 @@
-using System.Runtime.InteropServices;
 using Npgsql;
-using NpgsqlTypes;
 using Real.EventStore.Integrity;
 using Real.EventStore.Storage;
 
 namespace Real.EventStore.Postgres;
 
 /// <summary>
-/// An append is two round trips in one transaction: (1) lock the log head and read the stream's last revision;
-/// (2) insert every event with one INSERT ... SELECT FROM unnest(arrays) and move the log head; then COMMIT.
-/// Hashes are computed here, between the two, from the locked head's hash.
+/// An append is one transaction: (1) lock the log head and read the stream's last revision (one round trip);
+/// (2) stream every event through one binary COPY, each hashed from the one before it (the first from the locked
+/// head's hash) as its row is encoded; (3) move the log head; then COMMIT.
 /// </summary>
 public sealed partial class PostgresEventStore
 {
@@ -17,10 +15,8 @@ public sealed partial class PostgresEventStore
 
     private const string StreamHead = "SELECT revision, position FROM events WHERE stream = $1 ORDER BY revision DESC LIMIT 1";
 
-    private const string InsertEvents =
-        "INSERT INTO events (position, stream, revision, category, event_id, event_type, data, metadata, created, hash) " +
-        "SELECT $1 + u.ord, $2, $3 + u.ord, $4, u.id, u.type, u.data, u.metadata, $5, u.hash " +
-        "FROM unnest($6::uuid[], $7::text[], $8::bytea[], $9::bytea[], $10::bytea[]) WITH ORDINALITY AS u(id, type, data, metadata, hash, ord)";
+    private const string CopyEvents =
+        "COPY events (position, stream, revision, category, event_id, event_type, data, metadata, created, hash) FROM STDIN (FORMAT BINARY)";
 
     private const string MoveLogHead = "UPDATE log_head SET position = $1, hash = $2 WHERE id = 1";
 
@@ -104,58 +100,70 @@ public sealed partial class PostgresEventStore
 
         var lastRevision = actual ?? -1;
         var created = Timestamps.NowMicroseconds(_clock);
-        var rows = new EventRows(toAppend.Count);
-        var previous = headHash;
+        var category = StreamName.Category(stream);
+        var hashes = new byte[toAppend.Count * EventHash.Size];
+        var previous = new ArraySegment<byte>(headHash);
         EventMetadata? lastMetadata = null;
         byte[] metadataBytes = [];
-        for (var i = 0; i < toAppend.Count; i++)
+        await using (var copy = await connection.BeginRawBinaryCopyAsync(CopyEvents, cancellationToken))
         {
-            var e = toAppend[i];
-            if (!ReferenceEquals(e.Metadata, lastMetadata))
+            // Rows go out as they are hashed: each full buffer is sent while the next rows are hashed, so the server
+            // inserts them (its indexes are most of an append's cost) on one core while this one hashes on the other.
+            // The writes are synchronous: a full buffer waits only until the socket has taken it.
+            try
             {
-                metadataBytes = EventMetadataCodec.Encode(e.Metadata);
-                lastMetadata = e.Metadata;
-            }
+                var rows = new CopyRowWriter(copy);
+                rows.WriteHeader();
+                for (var i = 0; i < toAppend.Count; i++)
+                {
+                    var e = toAppend[i];
+                    if (!ReferenceEquals(e.Metadata, lastMetadata))
+                    {
+                        metadataBytes = EventMetadataCodec.Encode(e.Metadata);
+                        lastMetadata = e.Metadata;
+                    }
 
-            var data = AsArray(e.Data);
-            var hash = new byte[EventHash.Size];
-            EventHash.Compute(previous, stream, lastRevision + 1 + i, headPosition + 1 + i, e.EventId, e.EventType, created, data, metadataBytes, hash);
-            rows.Ids[i] = e.EventId;
-            rows.Types[i] = e.EventType;
-            rows.Data[i] = data;
-            rows.Metadata[i] = metadataBytes;
-            rows.Hashes[i] = hash;
-            previous = hash;
+                    var hash = new ArraySegment<byte>(hashes, i * EventHash.Size, EventHash.Size);
+                    var revision = lastRevision + 1 + i;
+                    var position = headPosition + 1 + i;
+                    EventHash.Compute(previous, stream, revision, position, e.EventId, e.EventType, created, e.Data.Span, metadataBytes, hash);
+                    previous = hash;
+                    rows.WriteRow(position, stream, revision, category, e.EventId, e.EventType, e.Data.Span, metadataBytes, created, hash);
+                }
+
+                rows.Finish();
+            }
+            catch (Exception)
+            {
+                // Disposing would end the COPY with the rows written so far; cancel it instead, so that the error which
+                // stopped us is the one the caller sees (the transaction is rolled back either way).
+                await CancelCopyAsync(copy);
+                throw;
+            }
         }
 
         var lastPosition = headPosition + toAppend.Count;
-        await using (var batch = new NpgsqlBatch(connection, transaction))
+        await using (var command = new NpgsqlCommand(MoveLogHead, connection, transaction))
         {
-            batch.BatchCommands.Add(new NpgsqlBatchCommand(InsertEvents)
-            {
-                Parameters =
-                {
-                    new NpgsqlParameter<long> { TypedValue = headPosition },
-                    new NpgsqlParameter<string> { TypedValue = stream },
-                    new NpgsqlParameter<long> { TypedValue = lastRevision },
-                    new NpgsqlParameter<string> { TypedValue = StreamName.Category(stream) },
-                    new NpgsqlParameter<DateTime> { TypedValue = Timestamps.FromMicroseconds(created).UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz },
-                    new NpgsqlParameter<Guid[]> { TypedValue = rows.Ids },
-                    new NpgsqlParameter<string[]> { TypedValue = rows.Types },
-                    new NpgsqlParameter<byte[][]> { TypedValue = rows.Data },
-                    new NpgsqlParameter<byte[][]> { TypedValue = rows.Metadata },
-                    new NpgsqlParameter<byte[][]> { TypedValue = rows.Hashes },
-                },
-            });
-            batch.BatchCommands.Add(new NpgsqlBatchCommand(MoveLogHead)
-            {
-                Parameters = { new NpgsqlParameter<long> { TypedValue = lastPosition }, new NpgsqlParameter<byte[]> { TypedValue = previous } },
-            });
-            await batch.ExecuteNonQueryAsync(cancellationToken);
+            command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = lastPosition });
+            command.Parameters.Add(new NpgsqlParameter<byte[]> { TypedValue = previous.ToArray() });
+            await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
         return new AppendResult(lastRevision + toAppend.Count, lastPosition, toAppend.Count);
+    }
+
+    private static async Task CancelCopyAsync(NpgsqlRawCopyStream copy)
+    {
+        try
+        {
+            await copy.CancelAsync();
+        }
+        catch (NpgsqlException)
+        {
+            // The connection itself failed (that is usually why the COPY stopped): the error being rethrown says so.
+        }
     }
 
     private static async Task<Dictionary<Guid, StoredEventIdentity>> LoadStoredAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<EventData> events, CancellationToken cancellationToken)
@@ -178,24 +186,5 @@ public sealed partial class PostgresEventStore
         }
 
         return stored;
-    }
-
-    private static byte[] AsArray(ReadOnlyMemory<byte> memory) =>
-        MemoryMarshal.TryGetArray(memory, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
-            ? segment.Array
-            : memory.ToArray();
-
-    /// <summary>The per-event columns of one append, as the arrays unnest() takes apart again.</summary>
-    private sealed class EventRows(int count)
-    {
-        public Guid[] Ids { get; } = new Guid[count];
-
-        public string[] Types { get; } = new string[count];
-
-        public byte[][] Data { get; } = new byte[count][];
-
-        public byte[][] Metadata { get; } = new byte[count][];
-
-        public byte[][] Hashes { get; } = new byte[count][];
     }
 }

@@ -110,4 +110,21 @@ public abstract partial class EventStoreConformance
         Assert.Equal(32, read.Hash.Length);
         Assert.Equal((await ReadAllAsync()).Single(), read, RecordedEventComparer.Instance);
     }
+
+    [Fact]
+    public async Task Large_events_next_to_small_ones_round_trip_byte_for_byte_and_keep_the_chain()
+    {
+        // Sizes around the backends' write buffers (PostgreSQL's COPY buffer is 32 KiB): rows that fill one up,
+        // rows larger than one, and small rows buffered before and after them.
+        var stream = NewStream();
+        var sizes = new[] { 10, 32 * 1024, 10, 100_000, 20, 40_000, 5, 32 * 1024 - 200, 7 };
+        var events = sizes.Select((size, i) => NewEvent(json: $"{{\"n\":{i},\"pad\":\"{new string((char)('a' + i), size)}é\"}}")).ToArray();
+
+        await Store.AppendToStreamAsync(stream, ExpectedRevision.NoStream, [.. NewEvents(30), .. events, .. NewEvents(30)]);
+        var read = (await ReadStreamAsync(stream)).Skip(30).Take(events.Length).ToList();
+
+        Assert.Equal(events.Select(e => e.EventId), read.Select(e => e.EventId));
+        Assert.All(events.Zip(read), pair => Assert.True(pair.First.Data.Span.SequenceEqual(pair.Second.Data.Span)));
+        Assert.True((await VerifyAsync()).IsIntact);
+    }
 }
