@@ -6,7 +6,8 @@ namespace Real.EventStore.Postgres;
 
 /// <summary>
 /// Reads page by page with keyset pagination (position or revision past the last one seen), one round trip per page,
-/// so memory stays bounded by the page size whatever the size of the log.
+/// pages read ahead of the consumer on connections of their own (<see cref="ReadAhead"/>), so memory stays bounded by
+/// a few pages whatever the size of the log.
 /// </summary>
 public sealed partial class PostgresEventStore
 {
@@ -20,14 +21,14 @@ public sealed partial class PostgresEventStore
         var sql = direction == Direction.Forwards
             ? $"SELECT {Columns} FROM events WHERE stream = $1 AND revision >= $2 ORDER BY revision LIMIT $3"
             : $"SELECT {Columns} FROM events WHERE stream = $1 AND revision <= $2 ORDER BY revision DESC LIMIT $3";
-        return ReadPagesAsync(sql, stream, fromRevision, direction == Direction.Forwards ? e => e.Revision + 1 : e => e.Revision - 1, maxCount, cancellationToken);
+        return ReadPagesAsync(sql, stream, fromRevision, direction == Direction.Forwards ? 1 : -1, static e => e.Revision, denseKeys: true, maxCount, cancellationToken);
     }
 
     public IAsyncEnumerable<RecordedEvent> ReadAllAsync(long afterPosition = 0, long maxCount = long.MaxValue, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(afterPosition);
         ArgumentOutOfRangeException.ThrowIfNegative(maxCount);
-        return ReadPagesAsync($"SELECT {Columns} FROM events WHERE position >= $1 ORDER BY position LIMIT $2", key: null, afterPosition + 1, e => e.GlobalPosition + 1, maxCount, cancellationToken);
+        return ReadPagesAsync($"SELECT {Columns} FROM events WHERE position >= $1 ORDER BY position LIMIT $2", key: null, afterPosition + 1, 1, static e => e.GlobalPosition, denseKeys: true, maxCount, cancellationToken);
     }
 
     public IAsyncEnumerable<RecordedEvent> ReadCategoryAsync(string category, long afterPosition = 0, long maxCount = long.MaxValue, CancellationToken cancellationToken = default)
@@ -35,19 +36,30 @@ public sealed partial class PostgresEventStore
         ArgumentException.ThrowIfNullOrWhiteSpace(category);
         ArgumentOutOfRangeException.ThrowIfNegative(afterPosition);
         ArgumentOutOfRangeException.ThrowIfNegative(maxCount);
-        return ReadPagesAsync($"SELECT {Columns} FROM events WHERE category = $1 AND position >= $2 ORDER BY position LIMIT $3", category, afterPosition + 1, e => e.GlobalPosition + 1, maxCount, cancellationToken);
+        return ReadPagesAsync($"SELECT {Columns} FROM events WHERE category = $1 AND position >= $2 ORDER BY position LIMIT $3", category, afterPosition + 1, 1, static e => e.GlobalPosition, denseKeys: false, maxCount, cancellationToken);
     }
 
     private async IAsyncEnumerable<RecordedEvent> ReadPagesAsync(
         string sql,
         string? key,
         long from,
-        Func<RecordedEvent, long> nextFrom,
+        int step,
+        Func<RecordedEvent, long> keyOf,
+        bool denseKeys,
         long maxCount,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await InitializeAsync(cancellationToken);
-        var remaining = maxCount;
+        var pages = ReadAhead.ReadAsync((first, limit, ct) => ReadPageAsync(sql, key, first, limit, ct), from, step, keyOf, denseKeys, maxCount, _options.ReadPageSize, cancellationToken);
+        await foreach (var e in pages)
+        {
+            yield return e;
+        }
+    }
+
+    /// <summary>One page, on a pooled connection of its own.</summary>
+    private async Task<List<RecordedEvent>> ReadPageAsync(string sql, string? key, long from, int limit, CancellationToken cancellationToken)
+    {
         var decoder = new MetadataDecoder();
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         await using var command = new NpgsqlCommand(sql, connection);
@@ -56,35 +68,16 @@ public sealed partial class PostgresEventStore
             command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = key });
         }
 
-        var fromParameter = new NpgsqlParameter<long>();
-        var limitParameter = new NpgsqlParameter<int>();
-        command.Parameters.Add(fromParameter);
-        command.Parameters.Add(limitParameter);
-        while (remaining > 0 && from >= 0)
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = from });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
+        var page = new List<RecordedEvent>(limit);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
         {
-            var limit = (int)Math.Min(remaining, _options.ReadPageSize);
-            fromParameter.TypedValue = from;
-            limitParameter.TypedValue = limit;
-            var read = 0;
-            RecordedEvent? last = null;
-            await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-            {
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    last = ReadEvent(reader, decoder);
-                    read++;
-                    yield return last;
-                }
-            }
-
-            remaining -= read;
-            if (read < limit || last is null)
-            {
-                yield break;
-            }
-
-            from = nextFrom(last);
+            page.Add(ReadEvent(reader, decoder));
         }
+
+        return page;
     }
 
     private static RecordedEvent ReadEvent(NpgsqlDataReader reader, MetadataDecoder decoder)

@@ -94,6 +94,27 @@ public abstract partial class EventStoreConformance
     }
 
     [Fact]
+    public async Task Reads_across_gaps_left_by_deleted_events_skip_and_repeat_nothing()
+    {
+        // Pages are read ahead at guessed keys (positions and revisions are dense); gaps must not fool them.
+        var stream = NewStream();
+        await Store.AppendToStreamAsync(stream, ExpectedRevision.NoStream, NewEvents(60));
+        int[] deleted = [3, 7, 8, 20, 21, 22, 23, 24, 25, 26, 27, 28, 41, 60];
+        foreach (var position in deleted)
+        {
+            await TamperAsync($"DELETE FROM events WHERE position = {position}");
+        }
+
+        var left = Enumerable.Range(1, 60).Except(deleted).Select(p => (long)p).ToList();
+        Assert.Equal(left, (await ReadAllAsync()).Select(e => e.GlobalPosition));
+        Assert.Equal(left.Where(p => p > 5), (await ReadAllAsync(after: 5)).Select(e => e.GlobalPosition));
+        Assert.Equal(left.Take(20), (await ReadAllAsync(max: 20)).Select(e => e.GlobalPosition));
+        Assert.Equal(left.Select(p => p - 1), (await ReadStreamAsync(stream)).Select(e => e.Revision));
+        Assert.Equal(left.Select(p => p - 1).Reverse(), (await ReadStreamAsync(stream, Direction.Backwards, from: 59)).Select(e => e.Revision));
+        Assert.Equal(left, (await Store.ReadCategoryAsync("test").ToListAsync()).Select(e => e.GlobalPosition));
+    }
+
+    [Fact]
     public async Task Deleting_the_last_events_is_named_against_the_log_head()
     {
         await AppendTenEventsAsync();
