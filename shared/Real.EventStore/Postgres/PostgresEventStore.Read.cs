@@ -60,7 +60,7 @@ public sealed partial class PostgresEventStore
     /// <summary>One page, on a pooled connection of its own.</summary>
     private async Task<List<RecordedEvent>> ReadPageAsync(string sql, string? key, long from, int limit, CancellationToken cancellationToken)
     {
-        var decoder = new MetadataDecoder();
+        var rows = new PostgresRowReader();
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         await using var command = new NpgsqlCommand(sql, connection);
         if (key is not null)
@@ -74,27 +74,9 @@ public sealed partial class PostgresEventStore
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            page.Add(ReadEvent(reader, decoder));
+            page.Add(rows.Read(reader));
         }
 
         return page;
-    }
-
-    private static RecordedEvent ReadEvent(NpgsqlDataReader reader, MetadataDecoder decoder)
-    {
-        var (metadata, storedMetadata) = decoder.Decode(reader.GetFieldValue<byte[]>(6));
-        return new RecordedEvent(
-            reader.GetGuid(3),
-            reader.GetString(4),
-            reader.GetFieldValue<byte[]>(5),
-            metadata,
-            new DateTimeOffset(reader.GetFieldValue<DateTime>(7), TimeSpan.Zero),
-            reader.GetString(1),
-            reader.GetInt64(2),
-            reader.GetInt64(0),
-            reader.GetFieldValue<byte[]>(8))
-        {
-            StoredMetadata = storedMetadata,
-        };
     }
 }

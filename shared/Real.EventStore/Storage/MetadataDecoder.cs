@@ -22,17 +22,4 @@ internal sealed class MetadataDecoder
         _lastBytes = bytes.ToArray();
         return (_lastValue, _lastBytes);
     }
-
-    /// <summary>As <see cref="Decode(ReadOnlySpan{byte})"/>, keeping <paramref name="bytes"/> itself when it is new.</summary>
-    public (EventMetadata Metadata, byte[] Stored) Decode(byte[] bytes)
-    {
-        if (_lastBytes is not null && bytes.AsSpan().SequenceEqual(_lastBytes))
-        {
-            return (_lastValue, _lastBytes);
-        }
-
-        _lastValue = EventMetadataCodec.Decode(bytes);
-        _lastBytes = bytes;
-        return (_lastValue, _lastBytes);
-    }
 }
