@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.ExceptionServices;
 using Real.Data.Npy;
 
 namespace Real.Data.RealVotes;
@@ -12,6 +13,34 @@ public static class RealVoteFileReader
 {
     public static RealVoteFile Read(string path, IProgress<RealVotesProgress>? progress = null)
     {
+        // The questions (info) and the votes (tensor) are separate members of similar cost: read the questions from a
+        // second handle on the thread pool while this thread reads the votes, and check that they agree afterwards.
+        var reading = Task.Run(() =>
+        {
+            using var archive = NpzArchive.Open(path);
+            return ReadQuestions(archive);
+        });
+        (long[] RaterIds, RealVote[] Votes, NpyHeader Tensor)? read = null;
+        ExceptionDispatchInfo? votesError = null;
+        try
+        {
+            read = ReadVotes(path, progress);
+        }
+        catch (Exception ex)
+        {
+            votesError = ExceptionDispatchInfo.Capture(ex);
+        }
+
+        // The questions' error first, as a reading in file order would report it; then the votes'.
+        var questions = reading.GetAwaiter().GetResult();
+        votesError?.Throw();
+        var (raterIds, votes, tensor) = read!.Value;
+        tensor.RequireShape(raterIds.Length, questions.Count, 3);
+        return new RealVoteFile(path, raterIds, questions, votes);
+    }
+
+    private static (long[] RaterIds, RealVote[] Votes, NpyHeader Tensor) ReadVotes(string path, IProgress<RealVotesProgress>? progress)
+    {
         using var npz = NpzArchive.Open(path);
         var fileName = Path.GetFileName(path);
 
@@ -23,16 +52,16 @@ public static class RealVoteFileReader
         }
 
         CheckRaterIds(ids: raterIds, path);
-        var questions = ReadQuestions(npz);
 
         using var tensor = npz.OpenMember("tensor");
-        tensor.Header.RequireDType(NpyKind.Float64).RequireShape(raterIds.Length, questions.Count, 3);
-        var votes = new List<RealVote>(capacity: questions.Count * 5);
-        var slice = new double[questions.Count * 3];
+        tensor.Header.RequireDType(NpyKind.Float64).RequireShape(raterIds.Length, null, 3);
+        var questionCount = checked((int)tensor.Header.Shape[1]);
+        var votes = new List<RealVote>(capacity: questionCount * 5);
+        var slice = new double[questionCount * 3];
         for (var rater = 0; rater < raterIds.Length; rater++)
         {
             tensor.Read<double>(slice);
-            for (var q = 0; q < questions.Count; q++)
+            for (var q = 0; q < questionCount; q++)
             {
                 double no = slice[3 * q], maybe = slice[(3 * q) + 1], yes = slice[(3 * q) + 2];
                 if (no == 0 && maybe == 0 && yes == 0)
@@ -55,7 +84,7 @@ public static class RealVoteFileReader
             progress?.Report(new RealVotesProgress(fileName, rater + 1, raterIds.Length));
         }
 
-        return new RealVoteFile(path, raterIds, questions, votes.ToArray());
+        return (raterIds, votes.ToArray(), tensor.Header);
     }
 
     private static void CheckRaterIds(long[] ids, string path)

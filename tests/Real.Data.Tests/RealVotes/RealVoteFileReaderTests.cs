@@ -85,6 +85,25 @@ public sealed class RealVoteFileReaderTests
     }
 
     [Fact]
+    public void With_both_questions_and_votes_broken_the_questions_problem_is_named()
+    {
+        // The two members are read at once; the error must not depend on which one finishes first.
+        using var dir = new TempDirectory();
+        var path = dir.File("raters.npz");
+        var info = NpyWriter.Strings(["a.JPEG", "1", "b.JPEG", "x2"], [2, 2], 28);
+        var tensor = new double[6];
+        tensor[0] = 0.5;
+        WriteArchive(path, NpyWriter.Array("<f8", [1, 2, 3], tensor), info, NpyWriter.Array("<i8", [1], new[] { 4L }));
+
+        for (var attempt = 0; attempt < 20; attempt++)
+        {
+            var error = Assert.Throws<InvalidDataException>(() => RealVoteFileReader.Read(path));
+
+            Assert.Contains("info.npy: row 1: label 'x2'", error.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void A_label_that_is_not_a_number_is_rejected_with_its_row()
     {
         using var dir = new TempDirectory();
