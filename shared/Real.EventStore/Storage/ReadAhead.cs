@@ -9,9 +9,10 @@ namespace Real.EventStore.Storage;
 /// (global positions, stream revisions: both backends assign them without gaps) two pages are read at once, the
 /// second starting where the first must end, so two cores decode. A page that does not end where the next one was
 /// guessed to start (a gap: an event removed behind the store's back) drops the guesses and goes on from the real
-/// key, so the events yielded are exactly those of a page-by-page read. Pages grow from <see cref="FirstPageSize"/>
-/// to the backend's page size, so a read that stops after a few events does not pay for two full pages. At most
-/// <c>depth</c> + 1 pages are held in memory at once.
+/// key, so the events yielded are exactly those of a page-by-page read. The first page is read alone (its start may be
+/// no real key: a backwards read from long.MaxValue) and nothing more is asked for until the consumer takes its second
+/// event, so a read that wants one event reads one small page; pages then grow from <see cref="FirstPageSize"/> to the
+/// backend's page size. At most three pages are held in memory at once.
 /// </summary>
 internal static class ReadAhead
 {
@@ -34,7 +35,7 @@ internal static class ReadAhead
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var depth = denseKeys ? 2 : 1;
+        var depth = 1;
         var pending = new Queue<Page>();
         var remaining = maxCount;
         var size = Math.Min(FirstPageSize, pageSize);
@@ -74,13 +75,18 @@ internal static class ReadAhead
                         next = after;
                     }
 
-                    // Ask for the next page before handing this one over, so it is read while this one is handled.
-                    TopUp();
+                    // From here on the keys are real ones: where they are dense, guess a second page ahead.
+                    depth = denseKeys ? 2 : 1;
                 }
 
-                foreach (var e in events)
+                for (var i = 0; i < events.Count; i++)
                 {
-                    yield return e;
+                    yield return events[i];
+                    if (i == 0 && full)
+                    {
+                        // The consumer wants more than one event: ask for the next pages while it handles this one.
+                        TopUp();
+                    }
                 }
 
                 if (!full)

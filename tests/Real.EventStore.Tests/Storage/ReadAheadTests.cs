@@ -56,6 +56,34 @@ public sealed class ReadAheadTests
         Assert.InRange(log.Limits.Count, 3, 5);
     }
 
+    [Theory]
+    [InlineData(1L, 1)]
+    [InlineData(long.MaxValue, -1)]
+    public async Task A_reader_that_takes_one_event_reads_one_small_page(long from, int step)
+    {
+        // A backwards read from long.MaxValue ("the last event") starts at no real key: nothing may be guessed from it.
+        var log = new FakeLog(100_000, missing: []);
+
+        await foreach (var e in ReadAhead.ReadAsync(log.For(step), from, step, static e => e.GlobalPosition, true, long.MaxValue, 5000, CancellationToken.None))
+        {
+            Assert.Equal(step > 0 ? 1 : 100_000, e.GlobalPosition);
+            break;
+        }
+
+        Assert.Equal([ReadAhead.FirstPageSize], log.Limits);
+    }
+
+    [Fact]
+    public async Task A_backwards_read_from_the_end_guesses_only_from_real_keys()
+    {
+        var log = new FakeLog(3000, missing: []);
+
+        Assert.Equal(log.Keys.AsEnumerable().Reverse(), await ReadKeysAsync(log, from: long.MaxValue, step: -1, denseKeys: true, pageSize: 500));
+
+        // Every page after the first starts at a key the log has (or just below its first, where the read ends).
+        Assert.All(log.Starts.Skip(1), start => Assert.InRange(start, 0, 3000));
+    }
+
     [Fact]
     public async Task The_error_of_a_page_reaches_the_reader_after_the_events_before_it()
     {
@@ -96,6 +124,10 @@ public sealed class ReadAheadTests
 
         public ConcurrentQueue<int> LimitsQueue { get; } = new();
 
+        public ConcurrentQueue<long> StartsQueue { get; } = new();
+
+        public List<long> Starts => [.. StartsQueue];
+
         public List<int> Limits => [.. LimitsQueue];
 
         public int Running => Volatile.Read(ref _running);
@@ -108,6 +140,7 @@ public sealed class ReadAheadTests
             try
             {
                 LimitsQueue.Enqueue(limit);
+                StartsQueue.Enqueue(from);
                 if (delay > TimeSpan.Zero)
                 {
                     await Task.Delay(delay, CancellationToken.None);
