@@ -7,7 +7,7 @@ namespace Real.EventStore.Sqlite;
 /// Turns the current row of a read statement (columns: position, stream, revision, event_id, event_type, data,
 /// metadata, created_us, hash, metadata_id) into a <see cref="RecordedEvent"/>. Consecutive events mostly share their
 /// stream, type and metadata, so those are compared as bytes (or, for metadata stored once per run, by id) with the
-/// previous row and reused instead of decoded again. One instance per read; not thread-safe.
+/// previous row and reused instead of decoded again. One instance per page read; not thread-safe.
 /// </summary>
 internal sealed class SqliteRowReader(sqlite3 connection) : IDisposable
 {

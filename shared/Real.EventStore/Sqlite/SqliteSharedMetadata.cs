@@ -8,7 +8,7 @@ namespace Real.EventStore.Sqlite;
 /// The events of a run are consecutive, so the last id resolved is kept and almost every event reuses it; the lookup
 /// statement is prepared on the first id met, so a read of inline-only events never prepares it. It runs on the
 /// reading connection, inside the read transaction of the page being stepped, so it sees the same snapshot.
-/// One instance per read; not thread-safe.
+/// One instance per page read (ReadAhead reads pages on their own connections); not thread-safe.
 /// </summary>
 internal sealed class SqliteSharedMetadata(sqlite3 connection) : IDisposable
 {
