@@ -137,34 +137,31 @@ internal sealed class SqliteEventIdIndex : IDisposable
     }
 
     /// <summary>
-    /// Records the events of an append after its transaction committed (positions first … first+n-1, the last one's
-    /// hash now the log head's).
+    /// Adds the ids of an append that is being written (positions first … first+n-1) to the recent tier and the
+    /// filter, before its transaction commits: the hasher thread does this beside the inserts, off the writer's path.
+    /// Until <see cref="Committed"/> the append is not known to have happened; if it fails, the caller invalidates
+    /// (what is staged may never be kept). An id already in the recent tier means the checks before the insert let a
+    /// stored id through: a bug, refused here, before anything commits.
     /// </summary>
-    public void Appended(IReadOnlyList<EventData> events, long firstPosition, byte[] lastHash)
+    public void Stage(IReadOnlyList<EventData> events, long firstPosition)
     {
-        try
+        for (var i = 0; i < events.Count; i++)
         {
-            for (var i = 0; i < events.Count; i++)
+            var id = events[i].EventId;
+            if (!_recent.TryAdd(id, firstPosition + i))
             {
-                if (!_recent.TryAdd(events[i].EventId, firstPosition + i))
-                {
-                    // The checks before the insert let a stored id through: a bug, and the append is committed. Reload
-                    // from the table, where the next catch-up meets both copies and stops every later append (AddRecent).
-                    Invalidate();
-                    return;
-                }
-
-                _filter.Add(events[i].EventId);
+                throw new InvalidOperationException(
+                    $"Event id {id} is stored at position {_recent[id]}, yet the checks before this append let it through: nothing was written (a bug).");
             }
-        }
-        catch
-        {
-            // Out of memory half-way: the append is committed, so what is known must be reloaded, not half-kept.
-            Invalidate();
-            throw;
-        }
 
-        _known = firstPosition + events.Count - 1;
+            _filter.Add(id);
+        }
+    }
+
+    /// <summary>After the transaction of the staged append committed: its last event is now the log head.</summary>
+    public void Committed(long lastPosition, byte[] lastHash)
+    {
+        _known = lastPosition;
         _filtered = _known;
         _filteredHash = lastHash;
     }

@@ -54,7 +54,8 @@ internal sealed class SqliteWriter : IDisposable
     /// One append in one IMMEDIATE transaction: lock, catch the event-id index up to the log head, look every id up
     /// (the filter rules out almost every new id; no id found is the common case, and then the idempotency rules
     /// have nothing to decide), check
-    /// the expected revision, insert, move the head, commit. A due merge of the id tiers runs first, in its own
+    /// the expected revision, insert (the hasher thread stages the new ids in the tiers meanwhile), move the head, commit;
+    /// a failure before the commit invalidates the tiers, staged ids included. A due merge of the id tiers runs first, in its own
     /// transaction, so its failure fails an append that wrote nothing rather than one that already committed.
     /// </summary>
     public AppendResult Append(string stream, ExpectedRevision expected, IReadOnlyList<EventData> events, long createdMicroseconds)
@@ -99,7 +100,7 @@ internal sealed class SqliteWriter : IDisposable
             _updateLogHead.ExecuteNonQuery();
             transaction.Commit();
             committed = true;
-            _ids.Appended(toAppend, headPosition + 1, lastHash);
+            _ids.Committed(lastPosition, lastHash);
             return new AppendResult((actual ?? -1) + toAppend.Count, lastPosition, toAppend.Count);
         }
         catch (Exception ex) when (!committed && ex is not (WrongExpectedVersionException or DuplicateEventIdException))
@@ -150,7 +151,9 @@ internal sealed class SqliteWriter : IDisposable
         insert.Bind(2, stream);
         insert.Bind(4, StreamName.Category(stream));
         insert.Bind(9, createdMicroseconds);
-        _hasher.Begin(stream, lastRevision + 1, headPosition + 1, headHash, events, createdMicroseconds);
+        // The ids go into the id tiers on the hasher thread once it is done hashing (it is far ahead of these inserts);
+        // Complete() below waits for that, before the commit.
+        _hasher.Begin(stream, lastRevision + 1, headPosition + 1, headHash, events, createdMicroseconds, hashed => _ids.Stage(hashed, headPosition + 1));
         try
         {
             Span<byte> id = stackalloc byte[16];
@@ -183,6 +186,7 @@ internal sealed class SqliteWriter : IDisposable
             }
 
             lastHash = _hasher.HashOf(events.Count - 1).ToArray();
+            _hasher.Complete();
             return headPosition + events.Count;
         }
         finally

@@ -11,6 +11,11 @@ namespace Real.EventStore.Storage;
 /// over would cost more than it saves). One append at a time; not thread-safe. Both threads read the events, so a
 /// list that is not an array or a <see cref="List{T}"/> (safe to read from two threads) is copied first. A failure
 /// reaches the caller as the exception it was, on either path.
+/// <para>
+/// An append may hand over more work for the same thread, to run once every event is hashed (the SQLite writer puts
+/// the ids into its id tiers there: hashing is far ahead of the inserts, so that work leaves the writer's path too).
+/// It gets the events as the hasher reads them, and what it throws reaches the caller at <see cref="Complete"/>.
+/// </para>
 /// </summary>
 internal sealed class ChainHasher : IDisposable
 {
@@ -25,6 +30,7 @@ internal sealed class ChainHasher : IDisposable
     private Job? _job;
     private int _ready;
     private Exception? _failure;
+    private Exception? _afterHashingFailure;
     private volatile bool _stopping;
 
     public ChainHasher()
@@ -38,7 +44,7 @@ internal sealed class ChainHasher : IDisposable
     /// revision <paramref name="firstRevision"/> + i and position <paramref name="firstPosition"/> + i.
     /// The events must not change until <see cref="Finish"/>.
     /// </summary>
-    public void Begin(string stream, long firstRevision, long firstPosition, ReadOnlySpan<byte> previousHash, IReadOnlyList<EventData> events, long createdMicroseconds)
+    public void Begin(string stream, long firstRevision, long firstPosition, ReadOnlySpan<byte> previousHash, IReadOnlyList<EventData> events, long createdMicroseconds, Action<IReadOnlyList<EventData>>? afterHashing = null)
     {
         if (!_idle.IsSet)
         {
@@ -55,12 +61,14 @@ internal sealed class ChainHasher : IDisposable
         }
 
         previousHash.CopyTo(_hashes.AsSpan(0, EventHash.Size));
-        _job = new Job(stream, firstRevision, firstPosition, events, createdMicroseconds);
+        _job = new Job(stream, firstRevision, firstPosition, events, createdMicroseconds, afterHashing);
         _failure = null;
+        _afterHashingFailure = null;
         Volatile.Write(ref _ready, 0);
         if (events.Count < ParallelFrom)
         {
             HashRecordingFailure();
+            RunAfterHashing();
             return;
         }
 
@@ -80,6 +88,19 @@ internal sealed class ChainHasher : IDisposable
     {
         WaitFor(index);
         return _metadata[index];
+    }
+
+    /// <summary>
+    /// Waits until every hash and the append's after-hashing work are done, and throws what that work threw. Call it
+    /// once every hash was used, before the append commits.
+    /// </summary>
+    public void Complete()
+    {
+        _idle.Wait();
+        if (Volatile.Read(ref _afterHashingFailure) is { } failure)
+        {
+            ExceptionDispatchInfo.Throw(failure);
+        }
     }
 
     /// <summary>Waits until the hashing thread is done with this append (whether or not every hash was used).</summary>
@@ -127,6 +148,7 @@ internal sealed class ChainHasher : IDisposable
             try
             {
                 HashRecordingFailure();
+                RunAfterHashing();
             }
             finally
             {
@@ -148,6 +170,25 @@ internal sealed class ChainHasher : IDisposable
         catch (Exception ex)
         {
             Volatile.Write(ref _failure, ex);
+        }
+    }
+
+    /// <summary>The append's after-hashing work, once every event is hashed (not after a failure or an abandon).</summary>
+    private void RunAfterHashing()
+    {
+        var job = _job!;
+        if (job.AfterHashing is null || job.Abandoned || Volatile.Read(ref _failure) is not null || Volatile.Read(ref _ready) < job.Events.Count)
+        {
+            return;
+        }
+
+        try
+        {
+            job.AfterHashing(job.Events);
+        }
+        catch (Exception ex)
+        {
+            Volatile.Write(ref _afterHashingFailure, ex);
         }
     }
 
@@ -182,8 +223,10 @@ internal sealed class ChainHasher : IDisposable
     }
 
     /// <summary>What one append's hashing needs. <see cref="Abandoned"/> stops it early when the append failed.</summary>
-    private sealed class Job(string stream, long firstRevision, long firstPosition, IReadOnlyList<EventData> events, long createdMicroseconds)
+    private sealed class Job(string stream, long firstRevision, long firstPosition, IReadOnlyList<EventData> events, long createdMicroseconds, Action<IReadOnlyList<EventData>>? afterHashing)
     {
+        public Action<IReadOnlyList<EventData>>? AfterHashing { get; } = afterHashing;
+
         public string Stream { get; } = stream;
 
         public long FirstRevision { get; } = firstRevision;

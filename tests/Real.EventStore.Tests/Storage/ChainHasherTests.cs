@@ -88,6 +88,63 @@ public sealed class ChainHasherTests : IDisposable
         _hasher.Finish();
     }
 
+    [Theory]
+    [InlineData(10)]
+    [InlineData(5000)]
+    public void The_after_hashing_work_runs_once_when_every_event_is_hashed_and_Complete_waits_for_it(int count)
+    {
+        var runs = 0;
+        var hashedBefore = false;
+        var events = Events(count);
+        _hasher.Begin("s-1", 0, 1, new byte[EventHash.Size], events, 1, hashed =>
+        {
+            Assert.Equal(events.Select(e => e.EventId), hashed.Select(e => e.EventId));
+            // The last hash is there already: reading it cannot wait on the very thread that runs this.
+            hashedBefore = _hasher.HashOf(count - 1).Length == EventHash.Size;
+            Interlocked.Increment(ref runs);
+        });
+        _ = _hasher.HashOf(count - 1);
+        _hasher.Complete();
+
+        Assert.Equal(1, Volatile.Read(ref runs));
+        Assert.True(hashedBefore);
+        _hasher.Finish();
+    }
+
+    [Theory]
+    [InlineData(10)]
+    [InlineData(1000)]
+    public void The_after_hashing_work_does_not_run_when_hashing_fails(int count)
+    {
+        var runs = 0;
+        var events = Events(count);
+        events[count / 2] = events[count / 2] with { EventType = null! };
+        _hasher.Begin("s-1", 0, 1, new byte[EventHash.Size], events, 1, _ => Interlocked.Increment(ref runs));
+        Assert.Throws<ArgumentNullException>(() => _hasher.HashOf(count / 2));
+        _hasher.Complete();
+
+        Assert.Equal(0, Volatile.Read(ref runs));
+        _hasher.Finish();
+    }
+
+    [Theory]
+    [InlineData(10)]
+    [InlineData(1000)]
+    public void A_failure_of_the_after_hashing_work_reaches_Complete_and_the_next_append_still_works(int count)
+    {
+        _hasher.Begin("s-1", 0, 1, new byte[EventHash.Size], Events(count), 1, _ => throw new InvalidOperationException("staging failed"));
+        Assert.Equal(EventHash.Size, _hasher.HashOf(count - 1).Length);
+        Assert.Equal("staging failed", Assert.Throws<InvalidOperationException>(_hasher.Complete).Message);
+        _hasher.Finish();
+
+        var runs = 0;
+        _hasher.Begin("s-1", 0, 1, new byte[EventHash.Size], Events(count), 1, _ => runs++);
+        _ = _hasher.HashOf(count - 1);
+        _hasher.Complete();
+        Assert.Equal(1, runs);
+        _hasher.Finish();
+    }
+
     public void Dispose() => _hasher.Dispose();
 
     private static EventData[] Events(int count) =>
