@@ -173,11 +173,14 @@ internal sealed class ChainHasher : IDisposable
         }
     }
 
-    /// <summary>The append's after-hashing work, once every event is hashed (not after a failure or an abandon).</summary>
+    /// <summary>
+    /// The append's after-hashing work, once every event is hashed: not after an abandon, nor after a failure (which
+    /// stops the hashing short of the last event, so <c>_ready</c> never reaches the count).
+    /// </summary>
     private void RunAfterHashing()
     {
         var job = _job!;
-        if (job.AfterHashing is null || job.Abandoned || Volatile.Read(ref _failure) is not null || Volatile.Read(ref _ready) < job.Events.Count)
+        if (job.AfterHashing is null || job.Abandoned || Volatile.Read(ref _ready) < job.Events.Count)
         {
             return;
         }
